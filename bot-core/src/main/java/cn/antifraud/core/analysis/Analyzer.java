@@ -1,0 +1,97 @@
+package cn.antifraud.core.analysis;
+
+import cn.antifraud.kb.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The analysis step: featurize, classify scam type and intent, find signals and indicators, look up
+ * known-bad indicators and score the risk. Thread-safe; CPU-bound, so callers run it off the event loop.
+ * The models sit behind an atomic reference so a retrained model can replace the running one.
+ */
+public final class Analyzer {
+    static final double INTENT_THRESHOLD = 0.5;
+
+    private final Featurizer featurizer;
+    private final SignalDetector signals;
+    private final RiskScorer risk = new RiskScorer();
+    private final AtomicReference<Models> models;
+    private final KnownIndicators known;
+
+    public Analyzer(Featurizer featurizer, SignalDetector signals, Models models, KnownIndicators known) {
+        this.featurizer = featurizer;
+        this.signals = signals;
+        this.models = new AtomicReference<>(models);
+        this.known = known;
+    }
+
+    public Analysis analyze(String text) {
+        Featurizer.Prepared p = featurizer.prepare(text);
+        Models m = models.get();
+        TextClassifier.Prediction type = m.scamType().predict(p.tokens());
+        TextClassifier.Prediction intent = m.intent().predict(p.tokens());
+        List<Signal> found = signals.detect(p.folded());
+        List<Indicator> indicators = lookUp(p.indicators());
+
+        double scamProbability = 1 - type.probability(KnowledgeBase.NONE);
+        String bestType = type.best().equals(KnowledgeBase.NONE) && type.labels().size() > 1 ? type.labels().get(1) : type.best();
+        String intentId = intent.bestProbability() >= INTENT_THRESHOLD ? intent.best() : KnowledgeBase.VERIFY_INTENT;
+        boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
+        boolean modelSaysScam = !type.best().equals(KnowledgeBase.NONE);
+        Risk level = risk.score(modelSaysScam, scamProbability, found, indicators, moneyTalk);
+
+        String scamType = KnowledgeBase.NONE;
+        double confidence = type.probability(KnowledgeBase.NONE);
+        if (modelSaysScam || level.compareTo(Risk.MEDIUM) >= 0) {
+            Optional<String> fromRegistry = knownType(indicators);
+            scamType = !modelSaysScam && fromRegistry.isPresent() ? fromRegistry.get() : bestType;
+            confidence = type.probability(scamType);
+        }
+        return new Analysis(intentId, intent.bestProbability(), scamType, level, confidence, scamProbability,
+            indicators, found, p.truncated());
+    }
+
+    /** Replaces the running models (a retrained model going live); in-flight analyses finish on the old one. */
+    public void swapModels(Models next) {
+        models.set(next);
+    }
+
+    public Models models() {
+        return models.get();
+    }
+
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    private List<Indicator> lookUp(List<IndicatorExtractor.Found> found) {
+        Map<String, Indicator> unique = new LinkedHashMap<>();
+        for (IndicatorExtractor.Found f : found) {
+            Indicator i = f.indicator();
+            if (i.isTraceable()) {
+                Optional<KnownIndicators.Entry> hit = known.find(i.type(), i.value());
+                if (hit.isPresent()) {
+                    i = i.withKnown(hit.get().reportCount(), hit.get().note());
+                }
+            }
+            unique.putIfAbsent(i.type() + ":" + i.value(), i);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private Optional<String> knownType(List<Indicator> indicators) {
+        for (Indicator i : indicators) {
+            if (i.knownBad()) {
+                Optional<KnownIndicators.Entry> e = known.find(i.type(), i.value());
+                if (e.isPresent() && e.get().scamType() != null) {
+                    return Optional.of(e.get().scamType());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

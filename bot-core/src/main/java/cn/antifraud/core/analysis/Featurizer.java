@@ -1,0 +1,46 @@
+package cn.antifraud.core.analysis;
+
+import java.util.List;
+
+/**
+ * Turns raw text into what the models and detectors see. Indicators are found on the cleaned text; the
+ * model sees a placeholder word instead of each number or link, so it learns "a phone number appears"
+ * rather than one number. The same path serves training and analysis.
+ */
+public final class Featurizer {
+    /** Everything derived from one message. */
+    public record Prepared(String cleaned, String folded, List<String> tokens, List<IndicatorExtractor.Found> indicators,
+                           boolean truncated) {
+    }
+
+    private final TextNormalizer normalizer;
+    private final IndicatorExtractor extractor;
+    private final HanLpAdapter hanlp;
+
+    public Featurizer(TextNormalizer normalizer, IndicatorExtractor extractor, HanLpAdapter hanlp) {
+        this.normalizer = normalizer;
+        this.extractor = extractor;
+        this.hanlp = hanlp;
+    }
+
+    public Prepared prepare(String raw) {
+        String cleaned = normalizer.clean(raw);
+        List<IndicatorExtractor.Found> found = extractor.extract(cleaned);
+        StringBuilder masked = new StringBuilder(cleaned.length());
+        int pos = 0;
+        for (IndicatorExtractor.Found f : found) {
+            if (f.begin() < pos || f.indicator().type().equals(Indicator.APP)) {
+                continue;
+            }
+            masked.append(cleaned, pos, f.begin()).append(" zz").append(f.indicator().type().replace("_", "")).append(' ');
+            pos = f.end();
+        }
+        masked.append(cleaned.substring(pos));
+        String folded = normalizer.fold(masked.toString());
+        return new Prepared(cleaned, folded, hanlp.tokens(folded), found, raw.length() > TextNormalizer.MAX_ANALYSED_CHARS);
+    }
+
+    public List<String> tokens(String raw) {
+        return prepare(raw).tokens();
+    }
+}

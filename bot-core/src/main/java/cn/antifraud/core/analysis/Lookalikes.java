@@ -1,0 +1,45 @@
+package cn.antifraud.core.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/** Flags domains that borrow a bank's or platform's name without being its real domain. */
+final class Lookalikes {
+    private static final Map<String, List<String>> BRANDS = Map.ofEntries(
+        Map.entry("icbc", List.of("icbc.com.cn")), Map.entry("ccb", List.of("ccb.com")),
+        Map.entry("abchina", List.of("abchina.com")), Map.entry("boc", List.of("boc.cn", "bankofchina.com")),
+        Map.entry("cmbchina", List.of("cmbchina.com")), Map.entry("bankcomm", List.of("bankcomm.com")),
+        Map.entry("psbc", List.of("psbc.com")), Map.entry("alipay", List.of("alipay.com")),
+        Map.entry("taobao", List.of("taobao.com")), Map.entry("tmall", List.of("tmall.com")),
+        Map.entry("jd", List.of("jd.com")), Map.entry("pinduoduo", List.of("pinduoduo.com")),
+        Map.entry("12306", List.of("12306.cn")), Map.entry("12123", List.of("122.gov.cn")),
+        Map.entry("chsi", List.of("chsi.com.cn")), Map.entry("weixin", List.of("weixin.qq.com", "qq.com")),
+        Map.entry("wechat", List.of("wechat.com", "qq.com")), Map.entry("unionpay", List.of("unionpay.com")),
+        Map.entry("etc", List.of()), Map.entry("gov", List.of()), Map.entry("police", List.of()),
+        Map.entry("gongan", List.of()), Map.entry("shebao", List.of()), Map.entry("yibao", List.of()),
+        Map.entry("tuikuan", List.of()), Map.entry("lipei", List.of()), Map.entry("butie", List.of()),
+        Map.entry("anquan", List.of()), Map.entry("zhanghu", List.of()));
+
+    private Lookalikes() {
+    }
+
+    /** A short Chinese note when the URL looks like an imitation, else empty. */
+    static String noteFor(String url) {
+        String bare = url.replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        int slash = bare.indexOf('/');
+        String host = slash >= 0 ? bare.substring(0, slash) : bare;
+        if (host.endsWith(".gov.cn")) {
+            return "";
+        }
+        String label = host.contains(".") ? host.substring(0, host.lastIndexOf('.')) : host;
+        for (Map.Entry<String, List<String>> e : BRANDS.entrySet()) {
+            if (label.contains(e.getKey())) {
+                boolean official = e.getValue().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+                if (!official) {
+                    return "网址含“" + e.getKey() + "”字样，但不是官方网站";
+                }
+            }
+        }
+        return "";
+    }
+}

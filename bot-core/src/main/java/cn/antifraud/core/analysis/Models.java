@@ -1,0 +1,97 @@
+package cn.antifraud.core.analysis;
+
+import cn.antifraud.kb.KnowledgeBase;
+import cn.antifraud.kb.LabeledText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** The two trained models: scam type (13 types + none) and dialogue intent (intents + verify). */
+public record Models(TextClassifier scamType, TextClassifier intent, String version) {
+    private static final Logger LOG = Logger.getLogger(Models.class.getName());
+    /** Bump when features or training change, so cached models are rebuilt. */
+    static final String TRAINING_VERSION = "v3";
+    static final int ITERATIONS = 150;
+    static final int CUTOFF = 1;
+
+    /** Trains both models from the given samples; deterministic for the same input. */
+    public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
+        List<TextClassifier.Sample> scam = new ArrayList<>(corpus.size());
+        for (LabeledText t : corpus) {
+            scam.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
+        }
+        List<TextClassifier.Sample> intent = new ArrayList<>();
+        for (LabeledText t : intents) {
+            intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
+        }
+        for (int i = 0; i < scam.size(); i += 2) {
+            intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
+        }
+        return new Models(TextClassifier.train(scam, ITERATIONS, CUTOFF), TextClassifier.train(intent, ITERATIONS, CUTOFF),
+            fingerprint(corpus, intents));
+    }
+
+    /**
+     * Loads the models cached under {@code dir} for this exact corpus, or trains and caches them. With no
+     * directory (a real MongoDB deployment keeps nothing locally) it trains in memory.
+     */
+    public static Models loadOrTrain(Featurizer featurizer, KnowledgeBase kb, Path dir) {
+        String version = fingerprint(kb.corpus(), kb.intents());
+        if (dir != null) {
+            Path scamFile = dir.resolve("scam-" + version + ".bin");
+            Path intentFile = dir.resolve("intent-" + version + ".bin");
+            try {
+                if (Files.isRegularFile(scamFile) && Files.isRegularFile(intentFile)) {
+                    return new Models(TextClassifier.load(Files.readAllBytes(scamFile)),
+                        TextClassifier.load(Files.readAllBytes(intentFile)), version);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warning("cached model unreadable, retraining: " + e.getMessage());
+            }
+        }
+        long start = System.nanoTime();
+        LOG.info("training classifiers on " + kb.corpus().size() + " samples and " + kb.intents().size() + " intent lines");
+        Models models = train(featurizer, kb.corpus(), kb.intents());
+        LOG.info("trained in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+                writeAtomically(dir.resolve("scam-" + version + ".bin"), models.scamType().save());
+                writeAtomically(dir.resolve("intent-" + version + ".bin"), models.intent().save());
+            } catch (IOException e) {
+                LOG.warning("could not cache models: " + e.getMessage());
+            }
+        }
+        return models;
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String fingerprint(List<LabeledText> corpus, List<LabeledText> intents) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(TRAINING_VERSION.getBytes(StandardCharsets.UTF_8));
+            for (List<LabeledText> list : List.of(corpus, intents)) {
+                for (LabeledText t : list) {
+                    md.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

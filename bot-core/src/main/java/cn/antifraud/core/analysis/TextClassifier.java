@@ -1,0 +1,109 @@
+package cn.antifraud.core.analysis;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+/** The one class that touches OpenNLP: trains, saves, loads and applies a maxent document categorizer. */
+public final class TextClassifier {
+    /** A training sample: segmented text and its label. */
+    public record Sample(String label, List<String> tokens) {
+    }
+
+    /** Labels with probabilities, best first. */
+    public record Prediction(List<String> labels, double[] probabilities) {
+        public String best() {
+            return labels.get(0);
+        }
+
+        public double bestProbability() {
+            return probabilities[0];
+        }
+
+        public double probability(String label) {
+            int i = labels.indexOf(label);
+            return i < 0 ? 0 : probabilities[i];
+        }
+    }
+
+    private final DoccatModel model;
+    private final ThreadLocal<DocumentCategorizerME> categorizer;
+
+    private TextClassifier(DoccatModel model) {
+        this.model = model;
+        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+    }
+
+    /** Trains deterministically (GIS maxent, fixed iterations) on the samples in the given order. */
+    public static TextClassifier train(List<Sample> samples, int iterations, int cutoff) {
+        List<DocumentSample> docs = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            docs.add(new DocumentSample(s.label(), s.tokens().toArray(String[]::new)));
+        }
+        TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+        params.put("PrintMessages", false);
+        try (var stream = new CollectionObjectStream<>(docs)) {
+            DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures()});
+            return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TextClassifier load(byte[] bytes) {
+        try {
+            return new TextClassifier(new DoccatModel(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classifier model", e);
+        }
+    }
+
+    public byte[] save() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            model.serialize(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Prediction predict(List<String> tokens) {
+        DocumentCategorizerME me = categorizer.get();
+        double[] probs = me.categorize(tokens.toArray(String[]::new));
+        Integer[] order = new Integer[probs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
+        List<String> labels = new ArrayList<>(probs.length);
+        double[] sorted = new double[probs.length];
+        for (int i = 0; i < order.length; i++) {
+            labels.add(me.getCategory(order[i]));
+            sorted[i] = probs[order[i]];
+        }
+        return new Prediction(labels, sorted);
+    }
+
+    public List<String> labels() {
+        DocumentCategorizerME me = categorizer.get();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < me.getNumberOfCategories(); i++) {
+            out.add(me.getCategory(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package cn.antifraud.core.dialogue;
+
+import cn.antifraud.core.analysis.Analysis;
+import cn.antifraud.core.analysis.Risk;
+import cn.antifraud.kb.KnowledgeBase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides the bot's next step: the active flow gets the message first; otherwise quick-reply labels and
+ * the resident's intent choose between a verdict, starting a flow (report, quiz...) or a hand-off.
+ */
+public final class DialogueEngine {
+    public static final String REPORT_FLOW = "report";
+    public static final String QUIZ_FLOW = "quiz";
+    public static final String EDUCATION_FLOW = "education";
+    public static final String STATUS_FLOW = "case_status";
+
+    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final VerdictReplies verdicts;
+
+    public DialogueEngine(KnowledgeBase kb, List<Flow> flows) {
+        this.verdicts = new VerdictReplies(kb);
+        for (Flow f : flows) {
+            this.flows.put(f.name(), f);
+        }
+    }
+
+    public Turn handle(TurnContext ctx) {
+        var flowState = ctx.conversation().flow();
+        if (flowState != null) {
+            Flow active = flows.get(flowState.getString("name", ""));
+            if (active != null) {
+                return active.next(ctx);
+            }
+        }
+        String text = ctx.text();
+        Analysis a = ctx.analysis();
+        switch (text) {
+            case Options.LEARN_TYPE:
+                return verdicts.explain(ctx.conversation().lastScamType());
+            case Options.CHECK_MORE:
+                return Turn.reply("好的，请把可疑的短信、聊天内容、电话号码或链接直接粘贴发给我。");
+            case Options.OFFICER:
+                return handOff(false);
+            case Options.PAID:
+                return start(REPORT_FLOW, ctx, this::urgentWithoutReportFlow);
+            case Options.REPORT:
+                return start(REPORT_FLOW, ctx, c -> handOff(false));
+            case Options.LEARN:
+                return start(EDUCATION_FLOW, ctx, c -> verdicts.explain(null));
+            case Options.QUIZ:
+                return start(QUIZ_FLOW, ctx, c -> verdicts.explain(ctx.conversation().lastScamType()));
+            default:
+                break;
+        }
+        return switch (a.intent()) {
+            case "greeting" -> Turn.reply("您好！我是反诈助手。收到可疑的短信、电话、链接或聊天记录，直接发给我，我帮您看看是不是诈骗。"
+                + "如果您已经被骗或者正在转账，请告诉我，我马上帮您联系民警。", Options.CHECK_MORE, Options.PAID, Options.LEARN);
+            case "thanks_bye" -> Turn.reply("不客气！以后遇到拿不准的事，随时来问我。记住：凡是让您转账、交钱、说验证码的，先停一停、核实一下。"
+                + "紧急情况请拨打110或96110。");
+            case "ask_officer" -> handOff(false);
+            case "money_sent" -> start(REPORT_FLOW, ctx, this::urgentWithoutReportFlow);
+            case "report_fraud" -> start(REPORT_FLOW, ctx, c -> handOff(false));
+            case "ask_prevention" -> start(EDUCATION_FLOW, ctx, c -> verdicts.explain(null));
+            case "quiz" -> start(QUIZ_FLOW, ctx, c -> verdicts.explain(ctx.conversation().lastScamType()));
+            case "case_status" -> start(STATUS_FLOW, ctx, c -> Turn.reply("请告诉我您的案件编号（例如 FZ-20261123-000123）。"));
+            case "out_of_scope" -> a.risk().compareTo(Risk.LOW) >= 0 ? verdicts.verdict(a) : Turn.reply(
+                "这个问题我可能帮不上忙。我是反诈助手：您可以把可疑的短信、电话号码、链接或聊天记录发给我，我帮您判断是不是诈骗。",
+                Options.CHECK_MORE, Options.LEARN);
+            default -> a.moneyMoved() && a.risk() == Risk.HIGH
+                ? start(REPORT_FLOW, ctx, this::urgentWithoutReportFlow) : verdicts.verdict(a);
+        };
+    }
+
+    /** The verdict for a message (used when a flow hands a pasted message back for checking). */
+    public Turn verdict(Analysis a) {
+        return verdicts.verdict(a);
+    }
+
+    private Turn start(String name, TurnContext ctx, java.util.function.Function<TurnContext, Turn> fallback) {
+        Flow f = flows.get(name);
+        return f != null ? f.start(ctx) : fallback.apply(ctx);
+    }
+
+    private Turn urgentWithoutReportFlow(TurnContext ctx) {
+        return UrgentHelp.stopPaymentNow().escalate(true, "resident says money has been sent");
+    }
+
+    static Turn handOff(boolean urgent) {
+        return Turn.reply("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。"
+            + "等待的时候，您可以把对方的电话、账号、聊天截图准备好。如果情况紧急，请直接拨打110。")
+            .escalate(urgent, "resident asked for an officer");
+    }
+}

@@ -1,0 +1,75 @@
+package cn.antifraud.core.dialogue;
+
+import cn.antifraud.core.conversation.Reply;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one step of dialogue decided: the replies, the flow state to keep (null ends the flow), and the
+ * effects the router carries out after the replies are stored (escalate to an officer, case filed).
+ */
+public final class Turn {
+    private final List<Reply> replies = new ArrayList<>();
+    private JsonObject flow;
+    private boolean escalate;
+    private boolean urgent;
+    private String escalationReason;
+    private String caseNo;
+
+    public static Turn reply(String text, String... options) {
+        return new Turn().add(Reply.of(text, options));
+    }
+
+    public Turn add(Reply reply) {
+        replies.add(reply);
+        return this;
+    }
+
+    public Turn add(String text, String... options) {
+        return add(Reply.of(text, options));
+    }
+
+    /** Keep this flow state for the next message (null ends the flow). */
+    public Turn flow(JsonObject state) {
+        this.flow = state;
+        return this;
+    }
+
+    /** Hand the conversation to an officer; {@code stopPayment} puts it at the top of the queue. */
+    public Turn escalate(boolean stopPayment, String reason) {
+        this.escalate = true;
+        this.urgent = this.urgent || stopPayment;
+        this.escalationReason = reason;
+        return this;
+    }
+
+    public Turn caseFiled(String number) {
+        this.caseNo = number;
+        return this;
+    }
+
+    public List<Reply> replies() {
+        return replies;
+    }
+
+    public JsonObject flow() {
+        return flow;
+    }
+
+    public boolean escalates() {
+        return escalate;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    public String escalationReason() {
+        return escalationReason;
+    }
+
+    public String caseNo() {
+        return caseNo;
+    }
+}

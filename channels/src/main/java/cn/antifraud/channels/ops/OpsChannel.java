@@ -1,0 +1,37 @@
+package cn.antifraud.channels.ops;
+
+import cn.antifraud.channels.http.HttpChannel;
+import cn.antifraud.core.storage.Store;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/** {@code GET /health} (200 when serving, with each dependency's state) and {@code GET /metrics}. */
+public final class OpsChannel implements HttpChannel {
+    private final Vertx vertx;
+    private final Store store;
+    private final Metrics metrics;
+    private final String modelVersion;
+
+    public OpsChannel(Vertx vertx, Store store, Metrics metrics, String modelVersion) {
+        this.vertx = vertx;
+        this.store = store;
+        this.metrics = metrics;
+        this.modelVersion = modelVersion;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/health").handler(ctx -> vertx.executeBlocking(store::ping, false).onComplete(ar -> {
+            boolean up = ar.succeeded() && ar.result();
+            JsonObject body = new JsonObject().put("status", up ? "ok" : "degraded")
+                .put("checks", new JsonObject()
+                    .put("storage", new JsonObject().put("status", up ? "up" : "down").put("embedded", store.embedded()))
+                    .put("classifier", new JsonObject().put("status", "up").put("model", modelVersion)));
+            ctx.response().setStatusCode(up ? 200 : 503);
+            ctx.json(body);
+        }));
+        router.get("/metrics").handler(ctx -> ctx.response()
+            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
+    }
+}

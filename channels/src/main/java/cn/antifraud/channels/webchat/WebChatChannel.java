@@ -1,0 +1,135 @@
+package cn.antifraud.channels.webchat;
+
+import cn.antifraud.channels.http.ApiError;
+import cn.antifraud.channels.http.HttpChannel;
+import cn.antifraud.channels.http.Requests;
+import cn.antifraud.channels.ops.Metrics;
+import cn.antifraud.core.conversation.ConversationRouter;
+import cn.antifraud.core.conversation.InboundMessage;
+import cn.antifraud.core.conversation.Message;
+import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.TurnResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The residents' web chat: {@code POST /api/chat/messages}, {@code GET /api/chat/sessions/{id}/messages},
+ * {@code POST /api/classify}, and the live socket at {@code /ws/chat} (see {@link WebChatSocket}).
+ */
+public final class WebChatChannel implements HttpChannel {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vertx vertx;
+    private final ConversationRouter router;
+    private final Metrics metrics;
+
+    public WebChatChannel(Vertx vertx, ConversationRouter router, Metrics metrics) {
+        this.vertx = vertx;
+        this.router = router;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void mount(Router r) {
+        r.post("/api/chat/messages").handler(this::postMessage);
+        r.get("/api/chat/sessions/:sessionId/messages").handler(this::listMessages);
+        r.post("/api/classify").handler(this::classify);
+        r.get("/ws/chat").handler(new WebChatSocket(vertx, this)::upgrade);
+    }
+
+    private void postMessage(RoutingContext ctx) {
+        JsonObject body = Requests.jsonObject(ctx);
+        String sessionId = Requests.optionalString(body, "sessionId");
+        String text = Requests.text(body, "text");
+        send(sessionId, text).onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+
+    /** Sends a resident's text; a null session starts a new one. Shared by the REST route and the socket. */
+    Future<JsonObject> send(String sessionId, String text) {
+        long start = System.nanoTime();
+        Future<String> session = sessionId == null ? Future.succeededFuture(newSessionId()) : checkSession(sessionId);
+        return session.compose(id -> router.handle(new InboundMessage(InboundMessage.WEB, id, text, null, Instant.now())))
+            .map(result -> {
+                metrics.inc("antifraud_messages_total", "channel=\"web\"");
+                metrics.inc("antifraud_verdicts_total", "risk=\"" + result.analysis().risk().id() + "\"");
+                metrics.observe("antifraud_turn_seconds", "channel=\"web\"", (System.nanoTime() - start) / 1e9);
+                return render(result);
+            });
+    }
+
+    static JsonObject render(TurnResult result) {
+        JsonArray replies = new JsonArray();
+        for (Reply reply : result.replies()) {
+            replies.add(reply.toJson());
+        }
+        JsonObject json = new JsonObject().put("sessionId", result.address())
+            .put("conversation", result.conversation().toJson())
+            .put("replies", replies)
+            .put("analysis", result.analysis().toJson());
+        if (result.caseNo() != null) {
+            json.put("caseNo", result.caseNo());
+        }
+        return json;
+    }
+
+    private void listMessages(RoutingContext ctx) {
+        String sessionId = ctx.pathParam("sessionId");
+        String afterParam = ctx.queryParams().get("after");
+        long after;
+        try {
+            after = afterParam == null ? 0 : Long.parseLong(afterParam);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid_parameter", "after 必须是非负整数");
+        }
+        if (after < 0) {
+            throw ApiError.badRequest("invalid_parameter", "after 必须是非负整数");
+        }
+        messagesAfter(sessionId, after).onSuccess(list -> {
+            JsonArray out = new JsonArray();
+            list.forEach(m -> out.add(m.toJson()));
+            ctx.json(new JsonObject().put("sessionId", sessionId).put("messages", out));
+        }).onFailure(ctx::fail);
+    }
+
+    Future<List<Message>> messagesAfter(String sessionId, long after) {
+        return checkSession(sessionId).compose(id -> vertx.executeBlocking(
+            () -> router.store().messagesAfter(sessionKey(id), after, 500), false));
+    }
+
+    private void classify(RoutingContext ctx) {
+        String text = Requests.text(Requests.jsonObject(ctx), "text");
+        vertx.executeBlocking(() -> router.analyzer().analyze(text), false)
+            .onSuccess(a -> {
+                metrics.inc("antifraud_classify_total", "risk=\"" + a.risk().id() + "\"");
+                ctx.json(a.toJson());
+            })
+            .onFailure(ctx::fail);
+    }
+
+    Future<String> checkSession(String sessionId) {
+        if (!sessionId.matches("[A-Za-z0-9_-]{8,64}")) {
+            return Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始"));
+        }
+        return vertx.executeBlocking(() -> router.store().sessionExists(sessionKey(sessionId)), false)
+            .compose(exists -> exists ? Future.succeededFuture(sessionId)
+                : Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始")));
+    }
+
+    static String sessionKey(String sessionId) {
+        return InboundMessage.WEB + ":" + sessionId;
+    }
+
+    static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "w" + HexFormat.of().formatHex(bytes);
+    }
+}

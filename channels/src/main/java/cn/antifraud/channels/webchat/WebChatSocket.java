@@ -1,0 +1,69 @@
+package cn.antifraud.channels.webchat;
+
+import cn.antifraud.channels.http.ApiError;
+import cn.antifraud.channels.http.Errors;
+import cn.antifraud.channels.http.Requests;
+import cn.antifraud.core.conversation.Events;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The live socket of one web-chat session ({@code /ws/chat?sessionId=...}). The server pushes every message
+ * added to the session (bot and officer replies alike) as {"type":"message","message":{...}}; the page sends
+ * {"type":"message","text":"..."}. On reconnect the page fills gaps from the REST history (by seq).
+ */
+final class WebChatSocket {
+    private final Vertx vertx;
+    private final WebChatChannel channel;
+
+    WebChatSocket(Vertx vertx, WebChatChannel channel) {
+        this.vertx = vertx;
+        this.channel = channel;
+    }
+
+    void upgrade(RoutingContext ctx) {
+        String sessionId = ctx.queryParams().get("sessionId");
+        if (sessionId == null) {
+            throw ApiError.badRequest("missing_parameter", "缺少 sessionId");
+        }
+        channel.checkSession(sessionId).onFailure(ctx::fail).onSuccess(id ->
+            ctx.request().toWebSocket().onSuccess(ws -> attach(ws, id)).onFailure(ctx::fail));
+    }
+
+    private void attach(ServerWebSocket ws, String sessionId) {
+        String key = WebChatChannel.sessionKey(sessionId);
+        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Events.MESSAGE_ADDED, msg -> {
+            if (key.equals(msg.body().getString("sessionKey")) && !ws.isClosed()) {
+                ws.writeTextMessage(new JsonObject().put("type", "message").put("message", msg.body().getJsonObject("message")).encode());
+            }
+        });
+        ws.closeHandler(v -> consumer.unregister());
+        ws.textMessageHandler(text -> {
+            JsonObject in;
+            try {
+                in = new JsonObject(text);
+            } catch (DecodeException e) {
+                ws.writeTextMessage(Errors.body("malformed_json", "消息格式不正确").put("type", "error").encode());
+                return;
+            }
+            if ("ping".equals(in.getString("type"))) {
+                ws.writeTextMessage("{\"type\":\"pong\"}");
+                return;
+            }
+            String body;
+            try {
+                body = Requests.text(in, "text");
+            } catch (ApiError e) {
+                ws.writeTextMessage(Errors.body(e.code(), e.getMessage()).put("type", "error").encode());
+                return;
+            }
+            channel.send(sessionId, body)
+                .onSuccess(result -> ws.writeTextMessage(new JsonObject().put("type", "turn").put("turn", result).encode()))
+                .onFailure(e -> ws.writeTextMessage(Errors.body("send_failed", "发送失败，请重试").put("type", "error").encode()));
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package cn.antifraud.deploy;
+
+import cn.antifraud.channels.http.HttpConfig;
+import cn.antifraud.channels.twilio.TwilioConfig;
+import cn.antifraud.channels.wechat.WeChatConfig;
+import cn.antifraud.core.storage.StorageConfig;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * All settings, read once from the environment (names per the contract) into one record per concern.
+ * Each record validates itself; the first invalid setting stops the start with one line.
+ */
+public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twilio, WeChatConfig wechat,
+                        String adminUsername, String adminPassword) {
+
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        try {
+            int port = port(env.get("PORT"));
+            Path dataDir = path(env.getOrDefault("DATA_DIR", "./data"));
+            return new AppConfig(
+                new HttpConfig(port, opt(env, "PUBLIC_BASE_URL")),
+                new StorageConfig(opt(env, "MONGODB_URI"), env.getOrDefault("MONGODB_DATABASE", "antifraud"), dataDir),
+                new TwilioConfig(opt(env, "TWILIO_ACCOUNT_SID"), opt(env, "TWILIO_AUTH_TOKEN"), opt(env, "TWILIO_FROM_NUMBER"),
+                    opt(env, "TWILIO_API_BASE_URL"), opt(env, "OFFICER_PHONE")),
+                new WeChatConfig(opt(env, "WECHAT_TOKEN"), opt(env, "WECHAT_APP_ID"), opt(env, "WECHAT_APP_SECRET"),
+                    opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL")),
+                adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
+                adminPassword(opt(env, "ADMIN_PASSWORD")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + value + "'");
+    }
+
+    private static Path path(String value) {
+        try {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("DATA_DIR must be a directory path, got an empty value");
+            }
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("DATA_DIR must be a directory path: " + e.getReason());
+        }
+    }
+
+    private static String adminUsername(String value) {
+        if (!value.matches("[A-Za-z0-9_.-]{3,32}")) {
+            throw new IllegalArgumentException("ADMIN_USERNAME must be 3-32 letters, digits, '_', '.' or '-'");
+        }
+        return value;
+    }
+
+    private static String adminPassword(String value) {
+        if (value != null && value.length() < 10) {
+            throw new IllegalArgumentException("ADMIN_PASSWORD must be at least 10 characters");
+        }
+        return value;
+    }
+
+    /** A setting's value, or null when absent or empty (an empty variable counts as unset). */
+    private static String opt(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,90 @@
+package cn.antifraud.deploy;
+
+import cn.antifraud.channels.http.HttpChannel;
+import cn.antifraud.channels.http.WebServer;
+import cn.antifraud.channels.ops.Metrics;
+import cn.antifraud.channels.ops.OpsChannel;
+import cn.antifraud.channels.webchat.WebChatChannel;
+import cn.antifraud.core.analysis.AnalysisPipeline;
+import cn.antifraud.core.analysis.Analyzer;
+import cn.antifraud.core.conversation.ConversationRouter;
+import cn.antifraud.core.conversation.ConversationStore;
+import cn.antifraud.core.dialogue.DialogueEngine;
+import cn.antifraud.core.dialogue.Flow;
+import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.indicator.IndicatorRegistry;
+import cn.antifraud.core.storage.Store;
+import cn.antifraud.kb.KnowledgeBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/** Wires the whole service on one machine: storage, knowledge base, models, dialogue, channels, HTTP. */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Application.class.getName());
+
+    private final Vertx vertx;
+    private final Store store;
+    private final HttpServer server;
+
+    private Application(Vertx vertx, Store store, HttpServer server) {
+        this.vertx = vertx;
+        this.store = store;
+        this.server = server;
+    }
+
+    /** Starts everything and returns once the HTTP server listens (then {@code GET /health} answers 200). */
+    public static Application start(AppConfig config) throws Exception {
+        KnowledgeBase kb = KnowledgeBase.load();
+        Store store = Store.open(config.storage());
+        Vertx vertx = Vertx.vertx();
+        try {
+            IndicatorRegistry registry = new IndicatorRegistry(store);
+            registry.seed(kb.seedIndicators());
+            Path modelDir = config.storage().embedded() ? config.storage().dataDir().resolve("models") : null;
+            Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, registry);
+            ConversationStore conversations = new ConversationStore(store);
+            ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());
+            List<Flow> flows = new ArrayList<>();
+            DialogueEngine engine = new DialogueEngine(kb, flows);
+            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
+            Metrics metrics = new Metrics();
+
+            List<HttpChannel> channels = List.of(
+                new OpsChannel(vertx, store, metrics, analyzer.models().version()),
+                new WebChatChannel(vertx, router, metrics));
+            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
+            return new Application(vertx, store, server);
+        } catch (Exception | Error e) {
+            vertx.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("unclean HTTP shutdown: " + e.getMessage());
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package cn.antifraud.kb;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The knowledge base as loaded from the classpath under {@code kb/}: taxonomy, per-type content, training
+ * corpus, held-out evaluation text, signal phrases, fraud dictionary and seed indicators. Loading validates
+ * everything and fails with the file and line of the first problem.
+ */
+public final class KnowledgeBase {
+    public static final String NONE = "none";
+    public static final String VERIFY_INTENT = "verify";
+    public static final int MIN_SAMPLES_PER_TYPE = 150;
+    public static final int MIN_NONE_SAMPLES = 600;
+    public static final int MIN_QUIZ_QUESTIONS = 3;
+    public static final List<String> INTENTS = List.of("greeting", "thanks_bye", "report_fraud", "money_sent",
+        "ask_officer", "ask_prevention", "quiz", "case_status", "out_of_scope");
+
+    private final Map<String, String> taxonomy;
+    private final Map<String, ScamType> types;
+    private final List<Audience> audiences;
+    private final Map<String, List<String>> signals;
+    private final List<String> dictionary;
+    private final List<SeedIndicator> seedIndicators;
+    private final List<LabeledText> corpus;
+    private final List<LabeledText> intents;
+    private final List<LabeledText> heldout;
+    private final List<LabeledText> heldoutIntents;
+    private final Map<String, String> folds;
+
+    private KnowledgeBase(Map<String, String> taxonomy, Map<String, ScamType> types, List<Audience> audiences,
+                          Map<String, List<String>> signals, List<String> dictionary, List<SeedIndicator> seeds,
+                          List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> heldout,
+                          List<LabeledText> heldoutIntents, Map<String, String> folds) {
+        this.folds = folds;
+        this.taxonomy = taxonomy;
+        this.types = types;
+        this.audiences = audiences;
+        this.signals = signals;
+        this.dictionary = dictionary;
+        this.seedIndicators = seeds;
+        this.corpus = corpus;
+        this.intents = intents;
+        this.heldout = heldout;
+        this.heldoutIntents = heldoutIntents;
+    }
+
+    /** Loads and validates the knowledge base shipped on the classpath. */
+    public static KnowledgeBase load() {
+        Map<String, String> taxonomy = new LinkedHashMap<>();
+        for (TsvReader.Row row : TsvReader.read("kb/taxonomy.tsv", 2, 2)) {
+            taxonomy.put(row.columns()[0], row.columns()[1]);
+        }
+        Map<String, ScamType> types = new LinkedHashMap<>();
+        for (String id : taxonomy.keySet()) {
+            types.put(id, ScamTypeParser.parse("kb/types/" + id + ".json", id));
+        }
+        Set<String> labels = new HashSet<>(taxonomy.keySet());
+        labels.add(NONE);
+        List<LabeledText> corpus = new ArrayList<>();
+        for (String label : labels.stream().sorted().toList()) {
+            List<LabeledText> samples = readLabeled("kb/corpus/" + label + ".tsv", Set.of(label));
+            int min = label.equals(NONE) ? MIN_NONE_SAMPLES : MIN_SAMPLES_PER_TYPE;
+            if (samples.size() < min) {
+                throw new KnowledgeBaseException("kb/corpus/" + label + ".tsv: " + samples.size()
+                    + " samples, at least " + min + " are needed");
+            }
+            corpus.addAll(samples);
+        }
+        Set<String> intentLabels = new HashSet<>(INTENTS);
+        List<LabeledText> intents = readLabeled("kb/corpus/intents.tsv", intentLabels);
+        List<LabeledText> heldout = readLabeled("kb/heldout/heldout.tsv", labels);
+        List<LabeledText> heldoutIntents = readLabeled("kb/heldout/intents.tsv", intentLabels);
+        Map<String, List<String>> signals = new LinkedHashMap<>();
+        for (TsvReader.Row row : TsvReader.read("kb/signals.tsv", 2, 2)) {
+            signals.computeIfAbsent(row.columns()[0], k -> new ArrayList<>()).add(row.columns()[1]);
+        }
+        List<String> dictionary = new ArrayList<>();
+        for (TsvReader.Row row : TsvReader.read("kb/fraud_dict.txt", 1, 1)) {
+            dictionary.add(row.columns()[0].split("\\s+")[0]);
+        }
+        List<SeedIndicator> seeds = new ArrayList<>();
+        for (TsvReader.Row row : TsvReader.read("kb/known_indicators.tsv", 3, 4)) {
+            String[] c = row.columns();
+            if (!taxonomy.containsKey(c[2])) {
+                throw new KnowledgeBaseException("kb/known_indicators.tsv:" + row.line() + ": unknown scam type '" + c[2] + "'");
+            }
+            seeds.add(new SeedIndicator(c[0], c[1], c[2], c.length > 3 ? c[3] : ""));
+        }
+        Map<String, String> folds = new LinkedHashMap<>();
+        for (TsvReader.Row row : TsvReader.read("kb/folds.tsv", 2, 2)) {
+            folds.put(row.columns()[0], row.columns()[1]);
+        }
+        List<Audience> audiences = AudienceParser.parse("kb/audiences.json", taxonomy.keySet());
+        return new KnowledgeBase(Collections.unmodifiableMap(taxonomy), Collections.unmodifiableMap(types),
+            List.copyOf(audiences), Collections.unmodifiableMap(signals), List.copyOf(dictionary), List.copyOf(seeds),
+            List.copyOf(corpus), List.copyOf(intents), List.copyOf(heldout), List.copyOf(heldoutIntents),
+            Collections.unmodifiableMap(folds));
+    }
+
+    /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
+    public static List<LabeledText> readLabeled(String resource, Set<String> allowed) {
+        List<LabeledText> out = new ArrayList<>();
+        for (TsvReader.Row row : TsvReader.read(resource, 2, 2)) {
+            String label = row.columns()[0];
+            if (!allowed.contains(label)) {
+                throw new KnowledgeBaseException(resource + ":" + row.line() + ": unknown label '" + label + "'");
+            }
+            out.add(new LabeledText(label, row.columns()[1], resource, row.line()));
+        }
+        return out;
+    }
+
+    static JsonObject readJsonObject(String resource) {
+        String text = readText(resource);
+        try {
+            return new JsonObject(text);
+        } catch (DecodeException e) {
+            throw new KnowledgeBaseException(resource + ": invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static JsonArray readJsonArray(String resource) {
+        String text = readText(resource);
+        try {
+            return new JsonArray(text);
+        } catch (DecodeException e) {
+            throw new KnowledgeBaseException(resource + ": invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String readText(String resource) {
+        try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new KnowledgeBaseException(resource + ": file not found");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException(resource + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public Map<String, String> taxonomy() {
+        return taxonomy;
+    }
+
+    public List<String> scamTypeIds() {
+        return List.copyOf(taxonomy.keySet());
+    }
+
+    public ScamType type(String id) {
+        return types.get(id);
+    }
+
+    public Map<String, ScamType> types() {
+        return types;
+    }
+
+    public List<Audience> audiences() {
+        return audiences;
+    }
+
+    public Map<String, List<String>> signals() {
+        return signals;
+    }
+
+    public List<String> dictionary() {
+        return dictionary;
+    }
+
+    /** Look-alike words and what they imitate (薇信 -> 微信). */
+    public Map<String, String> folds() {
+        return folds;
+    }
+
+    public List<SeedIndicator> seedIndicators() {
+        return seedIndicators;
+    }
+
+    /** Scam-type and {@code none} training samples. */
+    public List<LabeledText> corpus() {
+        return corpus;
+    }
+
+    /** Dialogue-intent training samples. */
+    public List<LabeledText> intents() {
+        return intents;
+    }
+
+    /** Held-out scam-type text: never used for training. */
+    public List<LabeledText> heldout() {
+        return heldout;
+    }
+
+    /** Held-out intent text: never used for training. */
+    public List<LabeledText> heldoutIntents() {
+        return heldoutIntents;
+    }
+}

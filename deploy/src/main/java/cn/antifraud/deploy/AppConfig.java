@@ -13,7 +13,15 @@ import java.util.Map;
  * Each record validates itself; the first invalid setting stops the start with one line.
  */
 public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twilio, WeChatConfig wechat,
-                        String adminUsername, String adminPassword) {
+                        String adminUsername, String adminPassword, Path modelDir) {
+
+    /** Where trained models are cached: MODEL_DIR, else DATA_DIR/models with embedded storage, else memory only. */
+    public Path modelCache() {
+        if (modelDir != null) {
+            return modelDir;
+        }
+        return storage.embedded() ? storage.dataDir().resolve("models") : null;
+    }
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         try {
@@ -27,7 +35,8 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
                 new WeChatConfig(opt(env, "WECHAT_TOKEN"), opt(env, "WECHAT_APP_ID"), opt(env, "WECHAT_APP_SECRET"),
                     opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL")),
                 adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
-                adminPassword(opt(env, "ADMIN_PASSWORD")));
+                adminPassword(opt(env, "ADMIN_PASSWORD")),
+                opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

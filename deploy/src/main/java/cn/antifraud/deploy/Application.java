@@ -45,7 +45,7 @@ public final class Application implements AutoCloseable {
         try {
             IndicatorRegistry registry = new IndicatorRegistry(store);
             registry.seed(kb.seedIndicators());
-            Path modelDir = config.storage().embedded() ? config.storage().dataDir().resolve("models") : null;
+            Path modelDir = config.modelCache();
             Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, registry);
             ConversationStore conversations = new ConversationStore(store);
             ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());

@@ -30,7 +30,7 @@ final class ClassifyCommand {
         }
         AppConfig config = AppConfig.fromEnvironment(System.getenv());
         KnowledgeBase kb = KnowledgeBase.load();
-        Path modelDir = config.storage().embedded() ? config.storage().dataDir().resolve("models") : null;
+        Path modelDir = config.modelCache();
         Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, new SeedOnlyIndicators(kb));
         PrintStream utf8Out = new PrintStream(out, false, StandardCharsets.UTF_8);
         long count = 0;

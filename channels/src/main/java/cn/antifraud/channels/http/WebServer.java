@@ -2,6 +2,7 @@ package cn.antifraud.channels.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -19,7 +20,10 @@ public final class WebServer {
 
     public static Router router(Vertx vertx, List<HttpChannel> channels) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            router.route().method(method).handler(body);
+        }
         for (HttpChannel channel : channels) {
             channel.mount(router);
         }

@@ -30,8 +30,16 @@ final class WebChatSocket {
         if (sessionId == null) {
             throw ApiError.badRequest("missing_parameter", "缺少 sessionId");
         }
-        channel.checkSession(sessionId).onFailure(ctx::fail).onSuccess(id ->
-            ctx.request().toWebSocket().onSuccess(ws -> attach(ws, id)).onFailure(ctx::fail));
+        // Upgrade first (the request must not be read before), then check the session; unknown ones are closed.
+        ctx.request().toWebSocket().onFailure(ctx::fail).onSuccess(ws -> {
+            ws.pause();
+            channel.checkSession(sessionId)
+                .onSuccess(id -> {
+                    attach(ws, id);
+                    ws.resume();
+                })
+                .onFailure(e -> ws.close((short) 4404, "unknown_session"));
+        });
     }
 
     private void attach(ServerWebSocket ws, String sessionId) {

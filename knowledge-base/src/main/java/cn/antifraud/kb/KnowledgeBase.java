@@ -123,25 +123,32 @@ public final class KnowledgeBase {
         return out;
     }
 
-    static JsonObject readJsonObject(String resource) {
-        String text = readText(resource);
+    /**
+     * Validates one scam type's content given as JSON (a supervisor's edited copy); {@code where} names it in
+     * errors, and {@code text}, when not null, is the JSON text it was decoded from (for line numbers).
+     */
+    public static ScamType parseType(JsonObject json, String where, String text) {
+        JsonLines lines = text == null ? JsonLines.NONE : JsonLines.index(where, text);
+        return ScamTypeParser.parse(json, new ScamTypeParser.Src(where, lines));
+    }
+
+    static JsonObject decodeObject(String resource, String text) {
         try {
             return new JsonObject(text);
-        } catch (DecodeException e) {
+        } catch (DecodeException | ClassCastException e) {
             throw new KnowledgeBaseException(resource + ": invalid JSON: " + e.getMessage(), e);
         }
     }
 
-    static JsonArray readJsonArray(String resource) {
-        String text = readText(resource);
+    static JsonArray decodeArray(String resource, String text) {
         try {
             return new JsonArray(text);
-        } catch (DecodeException e) {
+        } catch (DecodeException | ClassCastException e) {
             throw new KnowledgeBaseException(resource + ": invalid JSON: " + e.getMessage(), e);
         }
     }
 
-    private static String readText(String resource) {
+    static String readText(String resource) {
         try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new KnowledgeBaseException(resource + ": file not found");

@@ -4,6 +4,7 @@ import cn.antifraud.channels.http.HttpConfig;
 import cn.antifraud.channels.twilio.TwilioConfig;
 import cn.antifraud.channels.wechat.WeChatConfig;
 import cn.antifraud.core.storage.StorageConfig;
+import cn.antifraud.core.tips.TipsConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * Each record validates itself; the first invalid setting stops the start with one line.
  */
 public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twilio, WeChatConfig wechat,
-                        String adminUsername, String adminPassword, Path modelDir) {
+                        String adminUsername, String adminPassword, Path modelDir, TipsConfig tips) {
 
     /** Where trained models are cached: MODEL_DIR, else DATA_DIR/models with embedded storage, else memory only. */
     public Path modelCache() {
@@ -36,7 +37,8 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
                     opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL")),
                 adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
                 adminPassword(opt(env, "ADMIN_PASSWORD")),
-                opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")));
+                opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")),
+                TipsConfig.parse(opt(env, "TIP_INTERVAL_SECONDS")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

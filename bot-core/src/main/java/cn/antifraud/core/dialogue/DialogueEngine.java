@@ -16,6 +16,7 @@ public final class DialogueEngine {
     public static final String QUIZ_FLOW = "quiz";
     public static final String EDUCATION_FLOW = "education";
     public static final String STATUS_FLOW = "case_status";
+    public static final String TIPS_FLOW = "tips";
 
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final VerdictReplies verdicts;
@@ -28,6 +29,9 @@ public final class DialogueEngine {
     }
 
     public Turn handle(TurnContext ctx) {
+        if (Options.isTipsCommand(ctx.text())) {
+            return start(TIPS_FLOW, ctx, c -> Turn.reply("防骗提醒暂时还没有开通，您可以随时来这里学习防骗知识。", Options.LEARN));
+        }
         var flowState = ctx.conversation().flow();
         if (flowState != null) {
             Flow active = flows.get(flowState.getString("name", ""));
@@ -39,7 +43,7 @@ public final class DialogueEngine {
         Analysis a = ctx.analysis();
         switch (text) {
             case Options.LEARN_TYPE:
-                return verdicts.explain(ctx.conversation().lastScamType());
+                return start(EDUCATION_FLOW, ctx, c -> verdicts.explain(ctx.conversation().lastScamType()));
             case Options.CHECK_MORE:
                 return Turn.reply("好的，请把可疑的短信、聊天内容、电话号码或链接直接粘贴发给我。");
             case Options.OFFICER:

@@ -21,6 +21,9 @@ public final class EducationModule {
     private final TipSubscriptions subscriptions;
     private final List<Flow> flows;
     private TipScheduler tips;
+    private Vertx vertx;
+    private ConversationRouter router;
+    private KnowledgeBase kb;
 
     EducationModule(KnowledgeBase kb, Store store) {
         this.content = new EducationContent(kb);
@@ -36,7 +39,10 @@ public final class EducationModule {
 
     /** Starts the tip scheduler once the router exists. */
     void start(Vertx vertx, ConversationRouter router, KnowledgeBase kb, TipsConfig config) {
-        tips = new TipScheduler(vertx, subscriptions, router, kb, Clock.systemUTC());
+        this.vertx = vertx;
+        this.router = router;
+        this.kb = kb;
+        tips = newScheduler(Clock.systemUTC());
         tips.start(config.intervalSeconds());
     }
 
@@ -46,6 +52,11 @@ public final class EducationModule {
 
     public TipSubscriptions subscriptions() {
         return subscriptions;
+    }
+
+    /** Another scheduler on the same storage (a second instance, or a test with its own clock); not started. */
+    public TipScheduler newScheduler(Clock clock) {
+        return new TipScheduler(vertx, subscriptions, router, kb, clock);
     }
 
     public TipScheduler tips() {

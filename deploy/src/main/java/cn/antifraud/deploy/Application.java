@@ -30,13 +30,13 @@ public final class Application implements AutoCloseable {
     private final Vertx vertx;
     private final Store store;
     private final HttpServer server;
-    private final EducationModule education;
+    private final KnowledgeModule knowledge;
 
-    private Application(Vertx vertx, Store store, HttpServer server, EducationModule education) {
+    private Application(Vertx vertx, Store store, HttpServer server, KnowledgeModule knowledge) {
         this.vertx = vertx;
         this.store = store;
         this.server = server;
-        this.education = education;
+        this.knowledge = knowledge;
     }
 
     /** Starts everything and returns once the HTTP server listens (then {@code GET /health} answers 200). */
@@ -52,12 +52,12 @@ public final class Application implements AutoCloseable {
             ConversationStore conversations = new ConversationStore(store);
             ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());
             List<Flow> flows = new ArrayList<>();
-            EducationModule education = new EducationModule(kb, store);
-            flows.addAll(education.flows());
+            KnowledgeModule knowledge = new KnowledgeModule(kb, store);
+            flows.addAll(knowledge.flows());
             DialogueEngine engine = new DialogueEngine(kb, flows);
             ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
             Metrics metrics = new Metrics();
-            education.start(vertx, router, kb, config.tips());
+            knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
 
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, analyzer.models().version()),
@@ -65,7 +65,7 @@ public final class Application implements AutoCloseable {
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
-            return new Application(vertx, store, server, education);
+            return new Application(vertx, store, server, knowledge);
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
@@ -81,8 +81,8 @@ public final class Application implements AutoCloseable {
         return vertx;
     }
 
-    public EducationModule education() {
-        return education;
+    public KnowledgeModule knowledge() {
+        return knowledge;
     }
 
     @Override

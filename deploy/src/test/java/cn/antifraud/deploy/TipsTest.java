@@ -37,7 +37,7 @@ class TipsTest {
     }
 
     static TipScheduler at(Instant when) {
-        return server.app().education().newScheduler(Clock.fixed(when, ZoneOffset.UTC));
+        return server.app().knowledge().newScheduler(Clock.fixed(when, ZoneOffset.UTC));
     }
 
     static int run(Future<Integer> tick) throws Exception {

@@ -132,6 +132,12 @@ public final class KnowledgeBase {
         return ScamTypeParser.parse(json, new ScamTypeParser.Src(where, lines));
     }
 
+    /** Validates one scam type given as JSON text; syntax and content errors name {@code where} and the line. */
+    public static ScamType parseType(String text, String where) {
+        JsonLines lines = JsonLines.index(where, text);
+        return ScamTypeParser.parse(decodeObject(where, text), new ScamTypeParser.Src(where, lines));
+    }
+
     static JsonObject decodeObject(String resource, String text) {
         try {
             return new JsonObject(text);

@@ -45,7 +45,12 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
      * directory (a real MongoDB deployment keeps nothing locally) it trains in memory.
      */
     public static Models loadOrTrain(Featurizer featurizer, KnowledgeBase kb, Path dir) {
-        String version = fingerprint(kb.corpus(), kb.intents());
+        return loadOrTrain(featurizer, kb.corpus(), kb.intents(), dir);
+    }
+
+    /** As above for any corpus (retraining with supervisors' additions); the cache is keyed by the corpus fingerprint. */
+    public static Models loadOrTrain(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents, Path dir) {
+        String version = fingerprint(corpus, intents);
         if (dir != null) {
             Path scamFile = dir.resolve("scam-" + version + ".bin");
             Path intentFile = dir.resolve("intent-" + version + ".bin");
@@ -59,8 +64,8 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
             }
         }
         long start = System.nanoTime();
-        LOG.info("training classifiers on " + kb.corpus().size() + " samples and " + kb.intents().size() + " intent lines");
-        Models models = train(featurizer, kb.corpus(), kb.intents());
+        LOG.info("training classifiers on " + corpus.size() + " samples and " + intents.size() + " intent lines");
+        Models models = train(featurizer, corpus, intents);
         LOG.info("trained in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         if (dir != null) {
             try {

@@ -1,0 +1,112 @@
+package cn.antifraud.deploy;
+
+import cn.antifraud.core.analysis.Analyzer;
+import cn.antifraud.core.audit.AuditLog;
+import cn.antifraud.core.conversation.ConversationRouter;
+import cn.antifraud.core.dialogue.Flow;
+import cn.antifraud.core.education.ContentEditor;
+import cn.antifraud.core.education.EducationContent;
+import cn.antifraud.core.education.EducationFlow;
+import cn.antifraud.core.education.QuizFlow;
+import cn.antifraud.core.indicator.IndicatorRegistry;
+import cn.antifraud.core.kbadmin.KnowledgeAdmin;
+import cn.antifraud.core.storage.Store;
+import cn.antifraud.core.tips.TipScheduler;
+import cn.antifraud.core.tips.TipSubscriptions;
+import cn.antifraud.core.tips.TipsConfig;
+import cn.antifraud.core.tips.TipsFlow;
+import cn.antifraud.core.training.CorpusAdditions;
+import cn.antifraud.core.training.ModelStore;
+import cn.antifraud.core.training.Retrainer;
+import cn.antifraud.core.training.ReviewQueue;
+import cn.antifraud.kb.KnowledgeBase;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Prevention education and the knowledge base as a living thing, wired together: the teaching content with
+ * supervisors' edits, the resident flows, the tip scheduler, and the supervisors' service (edits, corpus,
+ * retraining) that the console mounts behind its login.
+ */
+public final class KnowledgeModule {
+    private static final Logger LOG = Logger.getLogger(KnowledgeModule.class.getName());
+    static final long SYNC_SECONDS = 60;
+
+    private final KnowledgeBase kb;
+    private final Store store;
+    private final EducationContent content;
+    private final AuditLog audit;
+    private final ContentEditor editor;
+    private final TipSubscriptions subscriptions;
+    private final List<Flow> flows;
+    private Vertx vertx;
+    private ConversationRouter router;
+    private TipScheduler tips;
+    private Retrainer retrainer;
+    private KnowledgeAdmin admin;
+    private Analyzer analyzer;
+
+    KnowledgeModule(KnowledgeBase kb, Store store) {
+        this.kb = kb;
+        this.store = store;
+        this.content = new EducationContent(kb);
+        this.audit = new AuditLog(store);
+        this.editor = new ContentEditor(store, content, audit);
+        editor.load();
+        this.subscriptions = new TipSubscriptions(store);
+        TipsFlow tipsFlow = new TipsFlow(subscriptions);
+        EducationFlow education = new EducationFlow(content, tipsFlow);
+        this.flows = List.of(education, new QuizFlow(education), tipsFlow);
+    }
+
+    List<Flow> flows() {
+        return flows;
+    }
+
+    /** Once the analyzer and router exist: runs the live model, starts tips and the sync with other instances. */
+    void start(Vertx v, ConversationRouter r, Analyzer analyzer, IndicatorRegistry indicators, Path modelCache, TipsConfig config) {
+        this.vertx = v;
+        this.router = r;
+        this.analyzer = analyzer;
+        CorpusAdditions additions = new CorpusAdditions(store, kb, audit);
+        this.retrainer = new Retrainer(v, kb, analyzer, additions, new ModelStore(store), audit, modelCache);
+        retrainer.syncLive();
+        this.admin = new KnowledgeAdmin(v, kb, editor, indicators, additions, new ReviewQueue(store, additions), retrainer, audit);
+        this.tips = newScheduler(Clock.systemUTC());
+        tips.start(config.intervalSeconds());
+        v.setPeriodic(SYNC_SECONDS * 1000, id -> v.executeBlocking(() -> {
+            editor.load();
+            retrainer.syncLive();
+            return null;
+        }, false).onFailure(e -> LOG.warning("knowledge-base sync failed: " + e.getMessage())));
+    }
+
+    /** Another scheduler on the same storage (a second instance, or a test with its own clock); not started. */
+    public TipScheduler newScheduler(Clock clock) {
+        return new TipScheduler(vertx, subscriptions, router, kb, clock);
+    }
+
+    public EducationContent content() {
+        return content;
+    }
+
+    public TipSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public TipScheduler tips() {
+        return tips;
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The supervisors' service, for the console to mount behind its login and role check. */
+    public KnowledgeAdmin admin() {
+        return admin;
+    }
+}

@@ -143,7 +143,9 @@ class EducationChatTest {
     void learnThisScamAfterAVerdictOpensTheLessonOnThatTypeAndItsScriptStepByStep() throws Exception {
         String s = server.chat(null, POLICE_SCAM).getString("sessionId");
         JsonObject a = server.chat(s, "了解这类骗局");
-        assertTrue(lastText(a).contains("您刚才查的信息很像「冒充公检法及政府机关」"), lastText(a));
+        assertTrue(TestServer.replyText(a).contains("「冒充公检法及政府机关」是怎么骗人的") && TestServer.replyText(a).contains("防范要点"),
+            TestServer.replyText(a));
+        assertEquals(List.of("看骗局全过程", "防范要点", "小测验", "实战演练", "换一类", "退出"), options(a));
         a = server.chat(s, "看骗局全过程");
         assertTrue(lastText(a).contains("第1步（共4步）·第一次接触") && lastText(a).contains("危险信号"), lastText(a));
         for (int i = 2; i <= 4; i++) {

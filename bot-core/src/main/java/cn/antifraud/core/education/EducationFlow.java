@@ -49,7 +49,9 @@ public final class EducationFlow implements Flow {
         JsonObject state = new JsonObject().put("name", NAME);
         ScamType last = content.type(ctx.conversation().lastScamType());
         if (ctx.text().equals(Options.LEARN_TYPE) && last != null) {
-            return lessons.type(new Turn(), state, last, "您刚才查的信息很像");
+            Turn turn = new Turn().add(verdicts.explain(last.id()).replies().get(0).text());
+            return Lessons.typeOptions(last).ask(turn, state,
+                "想了解得更透，可以看这类骗局一步步是怎么展开的，或者我扮演骗子，陪您练一练：");
         }
         return lessons.mainMenu(new Turn(), state, "好的，我们一起学防骗。");
     }

@@ -96,10 +96,20 @@ class TipsTest {
         server.chat(s, "学习防骗知识");
         JsonObject a = server.chat(s, "退订提醒");
         assertTrue(TestServer.replyText(a).contains("已经为您取消防骗提醒"), TestServer.replyText(a));
+        a = server.chat(s, "1");
+        assertTrue(TestServer.replyText(a).contains("请选一类骗局"), "the lesson goes on: " + TestServer.replyText(a));
         run(at(Instant.parse("2031-03-03T03:00:00Z")).tick());
         assertEquals(0, tipsIn(s));
         a = server.chat(s, "取消提醒");
         assertTrue(TestServer.replyText(a).contains("您现在没有订阅"), TestServer.replyText(a));
+    }
+
+    @Test
+    void aResidentTalkingWithAnOfficerGetsNoTipUntilTheOfficerIsDone() throws Exception {
+        String s = subscribe("1");
+        server.chat(s, "转人工");
+        run(at(Instant.parse("2033-02-02T03:00:00Z")).tick());
+        assertEquals(0, tipsIn(s));
     }
 
     @Test

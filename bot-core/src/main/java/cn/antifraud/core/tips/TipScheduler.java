@@ -57,6 +57,9 @@ public final class TipScheduler {
             Instant now = clock.instant();
             List<Future<Message>> sent = new ArrayList<>();
             for (TipSubscriptions.Subscription s : subscriptions.active()) {
+                if (withOfficer(s)) {
+                    continue;
+                }
                 var number = subscriptions.claim(s, s.period().key(now));
                 if (number.isPresent()) {
                     sent.add(router.say(conversationOf(s), Message.BOT, text(number.get())));
@@ -69,6 +72,12 @@ public final class TipScheduler {
     /** The tip with this number: tips are sent in order and start over once all have been sent. */
     public String text(int number) {
         return "【防骗提醒】" + tips.get(number % tips.size()) + "\n（回复「退订提醒」可随时取消）";
+    }
+
+    /** A resident talking with an officer right now gets this period's tip later, not in the middle of it. */
+    private boolean withOfficer(TipSubscriptions.Subscription s) {
+        return router.store().openConversation(s.subscriber())
+            .map(c -> c.state() == ConversationState.OFFICER || c.state() == ConversationState.WAITING_OFFICER).orElse(false);
     }
 
     private Conversation conversationOf(TipSubscriptions.Subscription s) {

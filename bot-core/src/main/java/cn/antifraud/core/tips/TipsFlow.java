@@ -34,8 +34,11 @@ public final class TipsFlow implements Flow {
     public Turn start(TurnContext ctx) {
         if (UNSUBSCRIBE.contains(Choices.clean(ctx.text()))) {
             boolean was = subscriptions.unsubscribe(ctx.conversation().sessionKey());
-            return Turn.reply(was ? "已经为您取消防骗提醒，以后不会再发了。想再订阅时，回复「订阅防骗提醒」就行。"
-                : "您现在没有订阅防骗提醒，不会收到提醒消息。", Options.CHECK_MORE, Options.LEARN).flow(null);
+            JsonObject active = ctx.conversation().flow();
+            boolean keep = active != null && !NAME.equals(active.getString("name"));
+            return Turn.reply((was ? "已经为您取消防骗提醒，以后不会再发了。想再订阅时，回复「订阅防骗提醒」就行。"
+                : "您现在没有订阅防骗提醒，不会收到提醒消息。") + (keep ? "刚才的内容可以接着回复。" : ""),
+                Options.CHECK_MORE, Options.LEARN).flow(keep ? active : null);
         }
         String current = subscriptions.find(ctx.conversation().sessionKey()).filter(TipSubscriptions.Subscription::active)
             .map(s -> "您现在订阅的是" + s.period().label() + "一条。").orElse("");

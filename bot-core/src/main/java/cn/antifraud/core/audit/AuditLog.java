@@ -14,7 +14,7 @@ import org.bson.Document;
 
 /**
  * Who changed what, when ({@code audit_log}): knowledge-base edits, indicators, corpus additions, model changes.
- * Details never carry a resident's message text. Blocking: call from worker threads.
+ * Same collection and fields as the console's audit trail ({@code detail}); details never carry message text. Blocking: call from worker threads.
  */
 public final class AuditLog {
     private final Store store;
@@ -24,7 +24,7 @@ public final class AuditLog {
     public record Entry(String id, Instant at, String actor, String action, String target, JsonObject details) {
         public JsonObject toJson() {
             return new JsonObject().put("id", id).put("at", at.toString()).put("actor", actor).put("action", action)
-                .put("target", target).put("details", details);
+                .put("target", target).put("detail", details);
         }
     }
 
@@ -40,7 +40,7 @@ public final class AuditLog {
         Entry e = new Entry(UUID.randomUUID().toString(), Instant.now(), actor, action, target,
             details == null ? new JsonObject() : details);
         log.insertOne(new Document("_id", e.id()).append("at", Date.from(e.at())).append("actor", actor).append("action", action)
-            .append("target", target).append("details", Document.parse(e.details().encode())));
+            .append("target", target).append("detail", Document.parse(e.details().encode())));
         store.written();
         return e;
     }
@@ -51,7 +51,7 @@ public final class AuditLog {
             : new Document("target", new Document("$regex", "^" + java.util.regex.Pattern.quote(targetPrefix)));
         List<Entry> out = new ArrayList<>();
         for (Document d : log.find(filter).sort(Sorts.descending("at")).limit(limit)) {
-            Document details = d.get("details", Document.class);
+            Document details = d.get("detail", Document.class);
             out.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("actor"), d.getString("action"),
                 d.getString("target"), details == null ? new JsonObject() : new JsonObject(details.toJson())));
         }

@@ -155,7 +155,7 @@ class RetrainTest {
         assertEquals(added, await(admin.importCorpus(poison.toString(), "supervisor-li")).getInteger("imported"));
         JsonObject job = finished(await(admin.startTraining("supervisor-li")).getString("id"));
         assertEquals("refused", job.getString("status"), job.encodePrettily());
-        assertTrue(job.getString("message").contains("没有上线") && job.getString("message").contains("scam-vs-not F1"),
+        assertTrue(job.getString("message").contains("没有上线") && job.getString("message").contains("诈骗识别 F1 0."),
             job.getString("message"));
         assertTrue(job.getJsonArray("steps").getString(1).contains("(" + added + " added by supervisors)"), job.encodePrettily());
         assertEquals(running, analyzer.models().version());

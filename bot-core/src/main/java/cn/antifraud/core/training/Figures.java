@@ -22,9 +22,9 @@ public record Figures(double scamF1, double typeAccuracy, double falseAlarmRate,
             .put("falseAlarmRate", round(falseAlarmRate)).put("intentAccuracy", round(intentAccuracy)).put("samples", samples);
     }
 
-    /** "F1 0.951, type accuracy 0.902" for messages. */
+    /** The figures in the supervisors' words: 诈骗识别 F1 0.973，类型准确率 0.944，误报率 7.5%，意图准确率 0.658. */
     public String summary() {
-        return String.format(Locale.ROOT, "scam-vs-not F1 %.3f, type accuracy %.3f, false alarms %.1f%%, intent accuracy %.3f",
+        return String.format(Locale.ROOT, "诈骗识别 F1 %.3f，类型准确率 %.3f，误报率 %.1f%%，意图准确率 %.3f",
             scamF1, typeAccuracy, 100 * falseAlarmRate, intentAccuracy);
     }
 

@@ -91,13 +91,14 @@ public final class Retrainer {
         job.progress(80, "scoring the running model " + current.version() + " on the same file");
         Figures running = Figures.of(evaluation.heldOut(current), evaluation.heldOutIntents(current));
         job.figures(next, running);
-        LOG.info("retrained model " + candidate.version() + ": " + next.summary() + "; running " + current.version() + ": "
-            + running.summary());
+        LOG.info("retrained model " + candidate.version() + ": " + next.toJson().encode() + "; running " + current.version() + ": "
+            + running.toJson().encode());
         JsonObject meta = new JsonObject().put("figures", next.toJson()).put("trainingSamples", corpus.size())
             .put("additions", added.size()).put("actor", actor);
         if (next.worseThan(running)) {
             models.record(candidate.version(), meta.put("status", "refused").put("comparedWith", current.version()));
-            String text = "新模型比正在运行的模型差，没有上线。新模型：" + next.summary() + "；运行中：" + running.summary();
+            String text = "新模型在保留测试集上比正在运行的模型差，没有上线。新模型：" + next.summary() + "；运行中的模型："
+                + running.summary();
             job.finish(TrainingJob.Status.REFUSED, candidate.version(), text);
             audit(actor, "model.refused", candidate.version(), new JsonObject().put("candidate", next.toJson())
                 .put("running", running.toJson()).put("runningModel", current.version()));

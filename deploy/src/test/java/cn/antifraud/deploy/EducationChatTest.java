@@ -176,6 +176,17 @@ class EducationChatTest {
         assertFalse(TestServer.replyText(a).contains("没太看明白"), TestServer.replyText(a));
     }
 
+    @Test
+    void askingForAnOfficerDuringADrillIsHonouredAtOnce() throws Exception {
+        String s = server.chat(null, "学习防骗知识").getString("sessionId");
+        server.chat(s, "1");
+        server.chat(s, "1");
+        server.chat(s, "实战演练");
+        JsonObject a = server.chat(s, "转人工");
+        assertEquals("waiting_officer", a.getJsonObject("conversation").getString("state"));
+        assertTrue(TestServer.replyText(a).contains("民警"), TestServer.replyText(a));
+    }
+
     static ScamType.QuizQuestion find(String text) {
         for (ScamType t : kb.types().values()) {
             for (ScamType.QuizQuestion q : t.quiz()) {

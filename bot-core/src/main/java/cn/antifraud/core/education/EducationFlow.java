@@ -13,6 +13,7 @@ import cn.antifraud.kb.ScamType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prevention education (「学习防骗知识」): a menu by scam type or by audience; for each type the scenario
@@ -71,17 +72,32 @@ public final class EducationFlow implements Flow {
             return Turn.reply("好的，今天就学到这里。以后收到可疑的短信、电话或链接，随时发给我帮您看看。",
                 Options.CHECK_MORE, Options.LEARN).flow(null);
         }
+        if (text.equals(Options.LEARN)) {
+            return lessons.mainMenu(new Turn(), state.put("name", NAME), "");
+        }
+        if (text.equals(Options.QUIZ)) {
+            return mixedQuiz(new Turn(), state, ctx.conversation().id() + state.getJsonObject("results", new JsonObject()).size());
+        }
         String action = Choices.picked(state, text);
         if (action == null) {
             return offTopic(ctx, state);
         }
-        return act(ctx, state, action);
+        try {
+            return act(ctx, state, action);
+        } catch (IndexOutOfBoundsException e) {
+            // A supervisor shortened this type's script or quiz while the resident was in the middle of it.
+            state.remove("practice");
+            return lessons.mainMenu(new Turn(), state, "学习内容刚刚更新了，我们换个地方接着学。");
+        }
     }
 
     private Turn act(TurnContext ctx, JsonObject state, String action) {
         String[] a = action.split(":");
         Turn turn = new Turn();
         ScamType t = a.length > 1 ? content.type(a[1]) : null;
+        if (t == null && Set.of("type", "script", "advice", "quiz", "drill").contains(a[0])) {
+            return lessons.typeList(turn, state);
+        }
         return switch (a[0]) {
             case "answer" -> practice.active(state) ? practice.answer(turn, state, Integer.parseInt(a[1]))
                 : lessons.mainMenu(turn, state, "");
@@ -105,7 +121,11 @@ public final class EducationFlow implements Flow {
     /** Not one of the options: a suspicious message or money already sent leaves the lesson; else ask again. */
     private Turn offTopic(TurnContext ctx, JsonObject state) {
         Analysis a = ctx.analysis();
-        if (a.intent().equals("money_sent") || a.moneyMoved() && a.risk() == Risk.HIGH) {
+        if (ctx.text().equals(Options.OFFICER) || a.intent().equals("ask_officer")) {
+            return Turn.reply("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。如果情况紧急，请直接拨打110。")
+                .escalate(false, "resident asked for an officer").flow(null);
+        }
+        if (ctx.text().equals(Options.PAID) || a.intent().equals("money_sent") || a.moneyMoved() && a.risk() == Risk.HIGH) {
             return UrgentHelp.stopPaymentNow().escalate(true, "resident says money has been sent").flow(null);
         }
         boolean evidence = !a.signals().isEmpty() || !a.indicators().isEmpty();

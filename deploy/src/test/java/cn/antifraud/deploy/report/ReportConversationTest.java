@@ -1,0 +1,96 @@
+package cn.antifraud.deploy.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.antifraud.deploy.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportConversationTest {
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonObject caseRecord(String caseNo) throws Exception {
+        return server.app().services().cases().find(caseNo).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+            .orElseThrow(() -> new AssertionError("no case " + caseNo));
+    }
+
+    @Test
+    void aVictimIsTakenThroughTheReportOneQuestionAtATimeAndGetsACaseNumber() throws Exception {
+        Victim v = new Victim(server);
+        String card = Victim.card("622202123456789012");
+        assertTrue(v.say("我要报案").contains("发生了什么"), v.transcript());
+        assertTrue(v.say("有人冒充淘宝客服给我打电话，说我买的衣服有质量问题要给我退款，让我开了屏幕共享，然后让我转账").contains("什么时候"),
+            v.transcript());
+        assertTrue(v.say("三天前").contains("对吗"), v.transcript());
+        assertTrue(v.say("是的").contains("多少钱"), v.transcript());
+        assertTrue(v.say("两万三千元").contains("什么方式"), v.transcript());
+        assertTrue(v.options().contains("支付宝"), v.transcript());
+        assertTrue(v.say("银行转账").contains("账号"), v.transcript());
+        assertTrue(v.say("对方的卡号是" + card).contains("手机号"), v.transcript());
+        assertTrue(v.say("13812345678").contains("称呼"), v.transcript());
+        assertTrue(v.say("张三").contains("哪个区"), v.transcript());
+        String readBack = v.say("朝阳区");
+        assertTrue(readBack.contains("23,000元") && readBack.contains(card) && readBack.contains("13812345678")
+            && readBack.contains("冒充电商物流客服") && readBack.contains("银行转账") && readBack.contains("张三"), v.transcript());
+        assertNull(v.last.getString("caseNo"));
+        assertEquals("bot", v.state());
+
+        String filed = v.say("确认提交");
+        String caseNo = v.last.getString("caseNo");
+        assertNotNull(caseNo, v.transcript());
+        assertTrue(caseNo.matches("FZ-\\d{8}-\\d{6}"), caseNo);
+        assertTrue(filed.contains(caseNo) && filed.contains("追回损失"), v.transcript());
+
+        JsonObject c = caseRecord(caseNo);
+        assertEquals("fake_customer_service", c.getString("scamType"));
+        assertEquals("23000", c.getString("amount"));
+        assertEquals("bank_transfer", c.getString("method"));
+        assertEquals(card, c.getJsonArray("receivers").getJsonObject(0).getString("value"));
+        assertEquals("13812345678", c.getJsonObject("contact").getString("phone"));
+        assertEquals("张三", c.getJsonObject("contact").getString("name"));
+        assertEquals("new", c.getString("status"));
+        assertFalse(c.getBoolean("urgent"));
+        assertEquals(v.conversationId(), c.getString("conversationId"));
+        assertEquals("filed", c.getJsonArray("history").getJsonObject(0).getString("action"));
+
+        assertTrue(v.say("确认提交").contains("已经提交过了"), v.transcript());
+        assertEquals(1L, server.app().services().cases().store().countByConversation(v.conversationId()));
+    }
+
+    @Test
+    void detailsVolunteeredInTheFirstMessageAreNotAskedAgain() throws Exception {
+        Victim v = new Victim(server);
+        String card = Victim.card("621700123456789012");
+        String first = v.say("我被骗了，三天前被冒充客服骗了两万，转到了" + card);
+        assertTrue(first.contains("对吗") || first.contains("哪一类"), v.transcript());
+        String all = first + v.say("是的");
+        assertTrue(all.contains("什么方式"), v.transcript());
+        all += v.say("网银转账");
+        all += v.say("13900001111");
+        all += v.say("跳过");
+        String readBack = v.say("跳过");
+        assertFalse(all.contains("多少钱") || all.contains("什么时候") || all.contains("转到了对方的哪个账号"), v.transcript());
+        assertTrue(readBack.contains("20,000元") && readBack.contains(card) && readBack.contains("“三天前”"), v.transcript());
+    }
+}

@@ -6,8 +6,8 @@ import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.ops.OpsChannel;
 import cn.antifraud.channels.webchat.WebChatChannel;
 import cn.antifraud.core.analysis.AnalysisPipeline;
-import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.analysis.Analyzer;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.dialogue.DialogueEngine;
@@ -41,7 +41,7 @@ public final class Application implements AutoCloseable {
     private final Services services;
 
     /** Services other parts (officer console, tests) reach through the running application. */
-    public record Services(CaseService cases, AuditLog audit, IndicatorRegistry indicators) {
+    public record Services(CaseService cases, AuditLog audit, IndicatorRegistry indicators, ConversationStore conversations) {
     }
 
     private Application(Vertx vertx, Store store, HttpServer server, Services services) {
@@ -66,7 +66,7 @@ public final class Application implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             ZoneId zone = ZoneId.of("Asia/Shanghai");
             CaseStore cases = new CaseStore(store, clock, zone);
-            Services services = new Services(new CaseService(vertx, cases), new AuditLog(store, clock), registry);
+            Services services = new Services(new CaseService(vertx, cases), new AuditLog(store, clock), registry, conversations);
             List<Flow> flows = new ArrayList<>();
             flows.add(new ReportFlow(kb, new ReportFiler(cases, registry), clock, zone));
             flows.add(new CaseStatusFlow(cases));

@@ -131,7 +131,7 @@ final class ReportAnswers {
             return null;
         }
         for (ScamType t : kb.types().values()) {
-            if (text.contains(t.name()) || text.equals(t.id())) {
+            if (text.contains(t.name()) || text.equals(t.id()) || Answers.length(text) >= 4 && t.name().contains(text)) {
                 f.s.put("scamType", t.id()).put("scamTypeConfirmed", true);
                 return null;
             }

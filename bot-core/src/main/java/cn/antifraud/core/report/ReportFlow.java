@@ -60,7 +60,7 @@ public final class ReportFlow implements Flow {
             }
             answers.harvest(f, text, ctx.analysis());
         }
-        Turn turn = Turn.reply(ReportTexts.INTRO);
+        Turn turn = f.goldenHour(clock.instant()) ? new Turn() : Turn.reply(ReportTexts.INTRO);
         return advance(f, turn);
     }
 

@@ -93,4 +93,91 @@ class ReportConversationTest {
         assertFalse(all.contains("多少钱") || all.contains("什么时候") || all.contains("转到了对方的哪个账号"), v.transcript());
         assertTrue(readBack.contains("20,000元") && readBack.contains(card) && readBack.contains("“三天前”"), v.transcript());
     }
+
+    /** Answers the questions of a non-urgent report up to the read-back; returns the read-back. */
+    static String fillToReadBack(Victim v, String card, String phone) throws Exception {
+        v.say("我要报案");
+        v.say("对方自称是刷单平台的客服，让我先垫付做任务，说完成后返佣金，结果一直不给提现");
+        v.say("上个月");
+        v.say("不确定");
+        v.say("5w");
+        v.say("支付宝");
+        v.say("对方收款的卡号 " + card);
+        v.say(phone);
+        v.say("跳过");
+        return v.say("跳过");
+    }
+
+    @Test
+    void anyAnswerCanBeCorrectedAndTheReadBackShowsTheNewValue() throws Exception {
+        Victim v = new Victim(server);
+        String readBack = fillToReadBack(v, Victim.card("622848001122334455"), "13700001111");
+        assertTrue(readBack.contains("50,000元") && readBack.contains("待民警认定") && readBack.contains("支付宝"), v.transcript());
+        String fixed = v.say("金额填错了，是三万");
+        assertTrue(fixed.contains("已经改过来了") && fixed.contains("30,000元") && !fixed.contains("50,000元"), v.transcript());
+        fixed = v.say("不对，付款方式应该是微信支付");
+        assertTrue(fixed.contains("微信支付") && fixed.contains("请您核对"), v.transcript());
+        fixed = v.say("电话写错了，是13700002222");
+        assertTrue(fixed.contains("13700002222") && !fixed.contains("13700001111"), v.transcript());
+        String which = v.say("修改");
+        assertTrue(which.contains("想改哪一项") && v.options().contains("姓名"), v.transcript());
+        assertTrue(v.say("姓名").contains("称呼"), v.transcript());
+        assertTrue(v.say("李四").contains("李四"), v.transcript());
+        v.say("确认提交");
+        JsonObject c = caseRecord(v.last.getString("caseNo"));
+        assertEquals("30000", c.getString("amount"));
+        assertEquals("wechat_pay", c.getString("method"));
+        assertEquals("13700002222", c.getJsonObject("contact").getString("phone"));
+        assertEquals("李四", c.getJsonObject("contact").getString("name"));
+    }
+
+    @Test
+    void optionalQuestionsCanBeSkippedAndAQuestionExplained() throws Exception {
+        Victim v = new Victim(server);
+        v.say("我要报案");
+        v.say("网上认识的男朋友带我在一个平台投资，说稳赚不赔，现在提不了现");
+        String explained = v.say("这是什么意思？");
+        assertTrue(explained.contains("24小时") && explained.contains("什么时候"), v.transcript());
+        String readBack = fillRest(v);
+        assertTrue(readBack.contains("姓名：未填写") && readBack.contains("所在区：未填写"), v.transcript());
+        v.say("确认提交");
+        JsonObject c = caseRecord(v.last.getString("caseNo"));
+        assertEquals("", c.getJsonObject("contact").getString("name"));
+    }
+
+    private static String fillRest(Victim v) throws Exception {
+        v.say("11月1日晚上");
+        v.say("是的");
+        v.say("1.2万");
+        v.say("虚拟币");
+        v.say("不知道");
+        v.say("13600001234");
+        v.say("跳过");
+        return v.say("不想说");
+    }
+
+    @Test
+    void aVictimCanCancelAtAnyPointAndNothingIsFiled() throws Exception {
+        Victim v = new Victim(server);
+        v.say("我要报案");
+        v.say("有人冒充我领导让我转钱给合作方");
+        String cancelled = v.say("取消");
+        assertTrue(cancelled.contains("已经取消") && cancelled.contains("追回损失"), v.transcript());
+        assertNull(v.last.getString("caseNo"));
+        assertEquals(0L, server.app().services().cases().store().countByConversation(v.conversationId()));
+        String after = v.say("你好");
+        assertFalse(after.contains("什么时候"), v.transcript());
+    }
+
+    @Test
+    void askingForAnOfficerMidFormQueuesTheConversationAndTheFormGoesOn() throws Exception {
+        Victim v = new Victim(server);
+        v.say("我要报案");
+        v.say("有人冒充我领导让我转钱给合作方，我转了");
+        String handed = v.say("我要找民警");
+        assertEquals("waiting_officer", v.state(), v.transcript());
+        assertTrue(handed.contains("转接值班民警") && handed.contains("什么时候"), v.transcript());
+        assertTrue(v.say("三天前").contains("对吗"), v.transcript());
+        assertEquals("waiting_officer", v.state());
+    }
 }

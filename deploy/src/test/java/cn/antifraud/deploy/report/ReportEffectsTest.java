@@ -5,10 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.antifraud.core.conversation.Conversation;
+import cn.antifraud.core.report.CaseDraft;
+import cn.antifraud.core.report.CaseStore;
 import cn.antifraud.deploy.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,5 +159,27 @@ class ReportEffectsTest {
         assertEquals(2, entries.size());
         assertEquals("officer:wang", entries.get(0).getString("actor"));
         assertEquals("phone", entries.get(0).getJsonObject("details").getJsonArray("fields").getString(0));
+    }
+
+    @Test
+    void submittingTheSameReportTwiceEvenAtOnceCreatesOneCase() throws Exception {
+        CaseStore store = server.app().services().cases().store();
+        CaseDraft draft = new CaseDraft("report-twice", "conversation-twice", "web", "none", false, "对方让我买购物卡", Instant.now(),
+            "刚刚", false, new BigDecimal("800"), "gift_card", List.of(), null, "13800000000", null, null, false);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> store.file(draft)));
+            }
+            var numbers = new HashSet<String>();
+            for (Future<String> f : tries) {
+                numbers.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, numbers.size(), numbers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, store.countByConversation("conversation-twice"));
     }
 }

@@ -182,4 +182,14 @@ class ReportEffectsTest {
         }
         assertEquals(1L, store.countByConversation("conversation-twice"));
     }
+
+    @Test
+    void aFirstMessageLikeYesterdayAScammerTookTwentyThousandStartsAnUrgentReportWithItsDetailsTaken() throws Exception {
+        Victim v = new Victim(server);
+        String card = Victim.card("621483001234567890");
+        String first = v.say("我昨天被冒充客服骗了两万，转到了" + card);
+        assertEquals("waiting_officer", v.state(), v.transcript());
+        assertTrue(first.contains("紧急止付") && first.contains("什么方式"), v.transcript());
+        assertFalse(first.contains("多少钱") || first.contains("哪个账号"), v.transcript());
+    }
 }

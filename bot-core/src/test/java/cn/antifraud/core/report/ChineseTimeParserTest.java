@@ -96,4 +96,14 @@ class ChineseTimeParserTest {
     void fullWidthDigitsAreRead() {
         assertEquals(LocalDateTime.of(2026, 11, 23, 15, 30), local("１５：３０"));
     }
+
+    @Test
+    void commonLooseWritings() {
+        assertEquals(LocalDateTime.of(2026, 11, 22, 15, 0), local("昨天下午3点左右"));
+        assertEquals(LocalDateTime.of(2026, 11, 21, 22, 0), local("前天晚上十点多"));
+        assertEquals(LocalDateTime.of(2026, 11, 20, 20, 0), local("11/20 20:00"));
+        assertEquals(NOW.minus(Duration.ofHours(2)), parse("大概两个小时以前").at());
+        assertEquals(LocalDateTime.of(2026, 11, 22, 20, 0), local("晚上八点"));
+        assertEquals(LocalDateTime.of(2026, 11, 23, 9, 0), local("今天早上9点"));
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,8 @@ import java.util.UUID;
 public final class ReportFlow implements Flow {
     private static final int MAX_STORY = 1000;
     private static final int MAX_ANSWER = 200;
+    /** Answers that may carry other details too ("昨天下午，转了两万到6222…"); never the phone answer. */
+    private static final Set<String> HARVEST_AFTER = Set.of(ReportForm.TIME, ReportForm.AMOUNT, ReportForm.METHOD);
 
     private final KnowledgeBase kb;
     private final ReportAnswers answers;
@@ -50,6 +53,7 @@ public final class ReportFlow implements Flow {
         boolean label = text.equals(Options.PAID) || text.equals(Options.REPORT);
         String intent = ctx.analysis().intent();
         f.s.put("moneyFirst", text.equals(Options.PAID) || intent.equals("money_sent") || ctx.analysis().moneyMoved());
+        f.s.put("ownNumber", ReportAnswers.ownNumber(ctx).isPresent());
         if (ctx.conversation().lastScamType() != null) {
             f.s.put("typeCandidate", ctx.conversation().lastScamType());
         }
@@ -110,6 +114,9 @@ public final class ReportFlow implements Flow {
         String problem = answers.apply(step, f, ctx, text);
         if (problem != null) {
             return problem.isEmpty() ? ask(f, new Turn()) : reask(f, problem);
+        }
+        if (HARVEST_AFTER.contains(step)) {
+            answers.harvest(f, text, ctx.analysis());
         }
         return advance(f, new Turn());
     }
@@ -199,6 +206,11 @@ public final class ReportFlow implements Flow {
             case ReportForm.TYPE_PICK -> out.addAll(typeNames());
             case ReportForm.METHOD -> out.addAll(PaymentMethod.labels());
             case ReportForm.RECEIVER -> out.add("不知道");
+            case ReportForm.PHONE -> {
+                if (f.s.getBoolean("ownNumber", false)) {
+                    out.add(ReportTexts.SAME_NUMBER);
+                }
+            }
             case ReportForm.NAME, ReportForm.DISTRICT -> out.add(ReportTexts.SKIP);
             case ReportForm.FIX -> out.addAll(ReportTexts.FIELDS.values());
             case ReportForm.CONFIRM -> out.addAll(List.of(ReportTexts.SUBMIT, ReportTexts.CHANGE, ReportTexts.CANCEL));

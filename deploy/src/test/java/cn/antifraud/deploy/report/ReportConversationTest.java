@@ -180,4 +180,16 @@ class ReportConversationTest {
         assertTrue(v.say("三天前").contains("对吗"), v.transcript());
         assertEquals("waiting_officer", v.state());
     }
+
+    @Test
+    void detailsGivenInALaterAnswerAreTakenToo() throws Exception {
+        Victim v = new Victim(server);
+        String card = Victim.card("622609876543210987");
+        v.say("我要报案");
+        v.say("网上认识的男朋友带我在一个平台投资，说稳赚不赔，现在提不了现");
+        String next = v.say("三天前，用支付宝转了3万到他给的卡号" + card);
+        String rest = next + v.say("是的");
+        assertFalse(rest.contains("多少钱") || rest.contains("什么方式") || rest.contains("哪个账号"), v.transcript());
+        assertTrue(rest.contains("手机号"), v.transcript());
+    }
 }

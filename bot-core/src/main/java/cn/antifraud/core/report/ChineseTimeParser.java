@@ -24,8 +24,11 @@ public final class ChineseTimeParser {
     /** Whether the phrase names a past moment, a future one, or nothing usable. */
     public enum Kind { PAST, FUTURE }
 
-    /** One time phrase found in a text. {@code clockOnly} marks a bare "3点" with no day or part of day. */
-    public record Match(Kind kind, Instant at, Instant latest, int begin, int end, String phrase, boolean clockOnly) {
+    /**
+     * One time phrase found in a text. {@code clockOnly} marks a bare "3点" with no day or part of day;
+     * {@code dayOnly} a phrase that names a day but no time of day (三天前, 昨天, 11月20号).
+     */
+    public record Match(Kind kind, Instant at, Instant latest, int begin, int end, String phrase, boolean clockOnly, boolean dayOnly) {
     }
 
     private static final String N = "(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})";
@@ -61,7 +64,7 @@ public final class ChineseTimeParser {
         List<Match> out = new ArrayList<>();
         boolean[] taken = new boolean[text.length() + 1];
         for (Matcher m = NOW.matcher(text); m.find();) {
-            add(out, taken, new Match(Kind.PAST, now, now, m.start(), m.end(), m.group(), false));
+            add(out, taken, new Match(Kind.PAST, now, now, m.start(), m.end(), m.group(), false, false));
         }
         for (Matcher m = REL.matcher(text); m.find();) {
             relative(m, now).ifPresent(x -> add(out, taken, x));
@@ -109,7 +112,8 @@ public final class ChineseTimeParser {
         };
         boolean future = m.group(6).endsWith("后");
         Instant at = future ? now.plus(d) : now.minus(d);
-        return Optional.of(new Match(future ? Kind.FUTURE : Kind.PAST, at, at, m.start(), m.end(), m.group(), false));
+        boolean dayOnly = !m.group(4).matches("分钟|分|小时|钟头");
+        return Optional.of(new Match(future ? Kind.FUTURE : Kind.PAST, at, at, m.start(), m.end(), m.group(), false, dayOnly));
     }
 
     private Match relativeWord(Matcher m, Instant now) {
@@ -119,7 +123,7 @@ public final class ChineseTimeParser {
         LocalDate day = w.contains("月") ? today.plusMonths(future ? 1 : -1) : w.contains("年") ? today.plusYears(future ? 1 : -1)
             : today.plusWeeks(future ? 1 : -1);
         Instant at = day.atTime(12, 0).atZone(zone).toInstant();
-        return new Match(future ? Kind.FUTURE : Kind.PAST, at, at, m.start(), m.end(), w, false);
+        return new Match(future ? Kind.FUTURE : Kind.PAST, at, at, m.start(), m.end(), w, false, true);
     }
 
     private Optional<Match> expression(Matcher m, String text, Instant now) {
@@ -190,7 +194,7 @@ public final class ChineseTimeParser {
             latestI = now;
         }
         boolean clockOnly = !explicitDay && part == null;
-        return Optional.of(new Match(kind, atI, latestI, m.start(), m.end(), m.group().strip(), clockOnly));
+        return Optional.of(new Match(kind, atI, latestI, m.start(), m.end(), m.group().strip(), clockOnly, h == null && part == null));
     }
 
     private static int adjustHour(int hour, String part, boolean explicitDay, LocalDate date, int minute, ZonedDateTime now) {

@@ -107,7 +107,7 @@ final class ReportAnswers {
     private void setTime(ReportForm f, ChineseTimeParser.Match m) {
         boolean ongoing = m.phrase().equals("正在");
         f.s.put("lostAt", m.at().toString()).put("lostLatest", m.latest().toString())
-            .put("lostAtText", ongoing ? "正在转账" : m.phrase()).put("ongoing", ongoing);
+            .put("lostAtText", ongoing ? "正在转账" : m.phrase()).put("ongoing", ongoing).put("lostDayOnly", m.dayOnly());
     }
 
     private String type(ReportForm f, String text) {

@@ -85,7 +85,8 @@ final class ReportTexts {
         sb.append("1. 经过：").append(story.length() > 80 ? story.substring(0, 80) + "……" : story).append('\n');
         sb.append("2. 诈骗类型：").append(f.scamType() == null || f.scamType().equals(KnowledgeBase.NONE) ? "待民警认定"
             : typeName(kb, f.scamType())).append('\n');
-        sb.append("3. 转出时间：").append(f.ongoing() ? "正在转账" : time(f.lostAt()) + "（您说的是“" + f.lostAtText() + "”）").append('\n');
+        String when = time(f.lostAt(), f.s.getBoolean("lostDayOnly", false)) + "（您说的是“" + f.lostAtText() + "”）";
+        sb.append("3. 转出时间：").append(f.ongoing() ? "正在转账" : when).append('\n');
         sb.append("4. 金额：").append(AmountParser.format(new BigDecimal(f.amount()))).append('\n');
         sb.append("5. 付款方式：").append(PaymentMethod.ofId(f.method()).map(PaymentMethod::label).orElse("其他方式")).append('\n');
         String receivers = receiverList(f);
@@ -127,8 +128,9 @@ final class ReportTexts {
         return t == null ? "待民警认定" : t.name();
     }
 
-    private static String time(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(at);
+    private static String time(Instant at, boolean dayOnly) {
+        return at == null ? "" : DateTimeFormatter.ofPattern(dayOnly ? "yyyy年M月d日" : "yyyy年M月d日 HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai")).format(at);
     }
 
     private static boolean blank(String s) {

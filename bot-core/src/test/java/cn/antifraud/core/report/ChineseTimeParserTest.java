@@ -1,6 +1,7 @@
 package cn.antifraud.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.antifraud.core.report.ChineseTimeParser.Kind;
@@ -62,6 +63,14 @@ class ChineseTimeParserTest {
         assertEquals(LocalDateTime.of(2025, 12, 3, 10, 5), local("2025年12月3日上午10点05分"));
         assertEquals(LocalDateTime.of(2026, 10, 1, 15, 30), local("2026-10-01 15:30"));
         assertEquals(LocalDateTime.of(2026, 11, 18, 12, 0), local("上周三"));
+    }
+
+    @Test
+    void dayLevelPhrasesSaySo() {
+        assertTrue(parse("三天前").dayOnly());
+        assertTrue(parse("11月20号").dayOnly());
+        assertFalse(parse("昨天下午三点").dayOnly());
+        assertFalse(parse("半小时前").dayOnly());
     }
 
     @Test

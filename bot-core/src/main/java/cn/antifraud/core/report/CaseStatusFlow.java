@@ -52,6 +52,9 @@ public final class CaseStatusFlow implements Flow {
         if (m.find()) {
             s.put("caseNo", "FZ-" + m.group(1) + "-" + m.group(2));
         }
+        if (!s.containsKey("caseNo") && c.caseNo() != null) {
+            s.put("caseNo", c.caseNo());
+        }
         Answers.mobile(text.replaceAll("(?i)fz\\s*-?\\s*\\d{8}\\s*-?\\s*\\d{6}", " ")).ifPresent(p -> s.put("phone", p));
         if (!s.containsKey("caseNo")) {
             String hint = text.toLowerCase().contains("fz") || Answers.hasDigits(text) && !s.containsKey("phone")

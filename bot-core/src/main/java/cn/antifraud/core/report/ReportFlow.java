@@ -84,6 +84,11 @@ public final class ReportFlow implements Flow {
         if (text.isEmpty()) {
             return reask(f, "我没收到文字内容，请再回答一次。");
         }
+        boolean optional = step.equals(ReportForm.NAME) || step.equals(ReportForm.DISTRICT);
+        if (optional && (Answers.skip(text) || text.matches("(算了|不用了|不填了?)[。!！]*"))) {
+            f.s.put(ReportForm.key(step), "");
+            return advance(f, new Turn());
+        }
         if (Answers.cancel(text)) {
             return Turn.reply("好的，这次报案已经取消，刚才填的信息没有提交。需要时随时说“我要报案”。"
                 + "如果钱刚被转走，请马上拨打110或96110。\n\n" + ReportTexts.RECOVERY_WARNING).flow(null);
@@ -103,10 +108,6 @@ public final class ReportFlow implements Flow {
         if (!step.equals(ReportForm.STORY) && !step.equals(ReportForm.TYPE) && !step.equals(ReportForm.TYPE_PICK)
             && (Answers.correction(text) || text.equals(ReportTexts.CHANGE) || step.equals(ReportForm.CONFIRM) && Answers.no(text))) {
             return correct(f, ctx, text);
-        }
-        if (Answers.skip(text) && (step.equals(ReportForm.NAME) || step.equals(ReportForm.DISTRICT))) {
-            f.s.put(ReportForm.key(step), "");
-            return advance(f, new Turn());
         }
         if (step.equals(ReportForm.CONFIRM)) {
             return reask(f, "请回复“确认提交”，或者告诉我哪一项要改。");

@@ -153,7 +153,7 @@ class ReportConversationTest {
         v.say("不知道");
         v.say("13600001234");
         v.say("跳过");
-        return v.say("不想说");
+        return v.say("算了");
     }
 
     @Test

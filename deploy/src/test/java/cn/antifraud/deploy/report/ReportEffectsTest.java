@@ -192,4 +192,22 @@ class ReportEffectsTest {
         assertTrue(first.contains("紧急止付") && first.contains("什么方式"), v.transcript());
         assertFalse(first.contains("多少钱") || first.contains("哪个账号"), v.transcript());
     }
+
+    @Test
+    void listViewsMaskPersonalDataAndTheTimelineTakesNewEntries() throws Exception {
+        String card = Victim.card("622155443322110099");
+        String caseNo = file(new Victim(server), card, "13633334444");
+        var cases = server.app().services().cases();
+        JsonObject listed = cases.recent(100).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+            .filter(c -> c.getString("caseNo").equals(caseNo)).findFirst().orElseThrow();
+        assertFalse(listed.encode().contains("13633334444") || listed.encode().contains(card), listed.encode());
+        assertEquals("136****4444", listed.getString("phone"));
+        assertTrue(cases.appendHistory(caseNo, "officer:zhao", "note", "已联系银行止付").toCompletionStage().toCompletableFuture()
+            .get(10, TimeUnit.SECONDS));
+        JsonArray history = caseRecord(caseNo).getJsonArray("history");
+        JsonObject last = history.getJsonObject(history.size() - 1);
+        assertEquals("officer:zhao", last.getString("actor"));
+        assertEquals("已联系银行止付", last.getString("note"));
+        assertTrue(last.getString("at").endsWith("Z"), last.encode());
+    }
 }

@@ -49,11 +49,11 @@ public final class KnowledgeModule {
     private KnowledgeAdmin admin;
     private Analyzer analyzer;
 
-    KnowledgeModule(KnowledgeBase kb, Store store) {
+    KnowledgeModule(KnowledgeBase kb, Store store, AuditLog audit) {
         this.kb = kb;
         this.store = store;
         this.content = new EducationContent(kb);
-        this.audit = new AuditLog(store);
+        this.audit = audit;
         this.editor = new ContentEditor(store, content, audit);
         editor.load();
         this.subscriptions = new TipSubscriptions(store);

@@ -5,56 +5,64 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 
 /**
- * Who changed what, when ({@code audit_log}): knowledge-base edits, indicators, corpus additions, model changes.
- * Same collection and fields as the console's audit trail ({@code detail}); details never carry message text. Blocking: call from worker threads.
+ * Append-only record of who saw or did what to personal data ({@code audit}): this class only inserts and
+ * reads, never updates or deletes. Call it whenever an officer views full (unmasked) values. Blocking.
  */
 public final class AuditLog {
     private final Store store;
-    private final MongoCollection<Document> log;
+    private final MongoCollection<Document> audit;
+    private final Clock clock;
 
-    /** One audited action. */
-    public record Entry(String id, Instant at, String actor, String action, String target, JsonObject details) {
-        public JsonObject toJson() {
-            return new JsonObject().put("id", id).put("at", at.toString()).put("actor", actor).put("action", action)
-                .put("target", target).put("detail", details);
-        }
-    }
-
-    public AuditLog(Store store) {
+    public AuditLog(Store store, Clock clock) {
         this.store = store;
-        this.log = store.collection("audit_log");
-        log.createIndex(Indexes.ascending("target", "at"));
-        log.createIndex(Indexes.descending("at"));
+        this.audit = store.collection("audit");
+        this.clock = clock;
+        audit.createIndex(Indexes.ascending("target", "at"));
+        audit.createIndex(Indexes.descending("at"));
         store.written();
     }
 
-    public Entry record(String actor, String action, String target, JsonObject details) {
-        Entry e = new Entry(UUID.randomUUID().toString(), Instant.now(), actor, action, target,
-            details == null ? new JsonObject() : details);
-        log.insertOne(new Document("_id", e.id()).append("at", Date.from(e.at())).append("actor", actor).append("action", action)
-            .append("target", target).append("detail", Document.parse(e.details().encode())));
+    /** Records one action, e.g. record("officer:wang", "case.view", "FZ-20261123-000001", {...}). */
+    public void record(String actor, String action, String target, JsonObject details) {
+        audit.insertOne(new Document("at", Date.from(clock.instant())).append("actor", actor).append("action", action)
+            .append("target", target).append("details", Document.parse((details == null ? new JsonObject() : details).encode())));
         store.written();
-        return e;
     }
 
-    /** The newest entries first; {@code targetPrefix} (may be null) narrows to one thing, e.g. {@code kb:romance}. */
-    public List<Entry> recent(String targetPrefix, int limit) {
-        Document filter = targetPrefix == null ? new Document()
-            : new Document("target", new Document("$regex", "^" + java.util.regex.Pattern.quote(targetPrefix)));
-        List<Entry> out = new ArrayList<>();
-        for (Document d : log.find(filter).sort(Sorts.descending("at")).limit(limit)) {
-            Document details = d.get("detail", Document.class);
-            out.add(new Entry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("actor"), d.getString("action"),
-                d.getString("target"), details == null ? new JsonObject() : new JsonObject(details.toJson())));
+    /** The entries about one target, oldest first. */
+    public List<JsonObject> entries(String target) {
+        List<JsonObject> out = new ArrayList<>();
+        for (Document d : audit.find(new Document("target", target)).sort(Sorts.ascending("at"))) {
+            out.add(toJson(d));
         }
         return out;
+    }
+
+    /**
+     * The newest entries first, all or those whose target starts with {@code targetPrefix} (e.g. {@code kb:romance},
+     * {@code model:}), at most {@code limit}.
+     */
+    public List<JsonObject> recent(String targetPrefix, int limit) {
+        Document filter = targetPrefix == null ? new Document()
+            : new Document("target", new Document("$regex", "^" + java.util.regex.Pattern.quote(targetPrefix)));
+        List<JsonObject> out = new ArrayList<>();
+        for (Document d : audit.find(filter).sort(Sorts.descending("at")).limit(Math.max(1, Math.min(limit, 1000)))) {
+            out.add(toJson(d));
+        }
+        return out;
+    }
+
+    private static JsonObject toJson(Document d) {
+        Document details = d.get("details", Document.class);
+        return new JsonObject().put("at", d.getDate("at").toInstant().toString()).put("actor", d.getString("actor"))
+            .put("action", d.getString("action")).put("target", d.getString("target"))
+            .put("details", details == null ? new JsonObject() : new JsonObject(details.toJson()));
     }
 }

@@ -164,7 +164,7 @@ public final class KnowledgeAdmin {
     }
 
     public Future<JsonArray> auditTrail(String targetPrefix, int limit) {
-        return blocking(() -> new JsonArray(audit.recent(targetPrefix, limit).stream().map(AuditLog.Entry::toJson).toList()));
+        return blocking(() -> new JsonArray(audit.recent(targetPrefix, limit)));
     }
 
     private static ChangeRefused invalid(String code, String message) {

@@ -74,7 +74,7 @@ public final class KnowledgeModule {
         CorpusAdditions additions = new CorpusAdditions(store, kb, audit);
         this.retrainer = new Retrainer(v, kb, analyzer, additions, new ModelStore(store), audit, modelCache);
         retrainer.syncLive();
-        this.admin = new KnowledgeAdmin(v, kb, editor, indicators, additions, new ReviewQueue(store, additions), retrainer, audit);
+        this.admin = new KnowledgeAdmin(v, kb, editor, indicators, additions, new ReviewQueue(store, additions, kb), retrainer, audit);
         this.tips = newScheduler(Clock.systemUTC());
         tips.start(config.intervalSeconds());
         v.setPeriodic(SYNC_SECONDS * 1000, id -> v.executeBlocking(() -> {

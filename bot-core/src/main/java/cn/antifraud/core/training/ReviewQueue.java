@@ -2,17 +2,21 @@ package cn.antifraud.core.training;
 
 import cn.antifraud.core.storage.Store;
 import cn.antifraud.kb.KnowledgeBase;
+import cn.antifraud.kb.ScamType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * What supervisors review for the training corpus: residents' messages the classifier was unsure about
- * (confidence below {@link #UNSURE_BELOW}) that nobody has labelled yet, and officers' proposed corrections.
+ * (confidence below {@link #UNSURE_BELOW}) that nobody has labelled yet (tapped drill and quiz options left out), and
+ * officers' proposed corrections.
  * Texts are masked in the list; the full text is used only when a message is added. Blocking.
  */
 public final class ReviewQueue {
@@ -20,6 +24,7 @@ public final class ReviewQueue {
 
     private final MongoCollection<Document> messages;
     private final CorpusAdditions additions;
+    private final Set<String> optionTexts = new HashSet<>();
 
     /** One message to review, with the bot's verdict at the time. */
     public record Item(String messageId, String text, String predicted, double confidence, String risk, String at) {
@@ -29,9 +34,13 @@ public final class ReviewQueue {
         }
     }
 
-    public ReviewQueue(Store store, CorpusAdditions additions) {
+    public ReviewQueue(Store store, CorpusAdditions additions, KnowledgeBase kb) {
         this.messages = store.collection("messages");
         this.additions = additions;
+        for (ScamType t : kb.types().values()) {
+            t.script().forEach(step -> step.choices().forEach(c -> optionTexts.add(c.text())));
+            t.quiz().forEach(q -> optionTexts.addAll(q.options()));
+        }
     }
 
     /** Unsure verdicts on checked messages, newest first, not yet in the corpus. */
@@ -41,7 +50,9 @@ public final class ReviewQueue {
             .append("analysis.confidence", new Document("$lt", UNSURE_BELOW));
         for (Document d : messages.find(filter).sort(Sorts.descending("createdAt")).limit(limit * 4)) {
             Item item = toItem(d);
-            if (item.text().strip().length() >= 6 && !additions.contains(item.text())) {
+            String text = item.text().strip();
+            // Tapped drill and quiz options are not messages to classify.
+            if (text.length() >= 6 && !optionTexts.contains(text) && !additions.contains(text)) {
                 out.add(item);
                 if (out.size() == limit) {
                     break;

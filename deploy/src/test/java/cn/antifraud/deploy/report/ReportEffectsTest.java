@@ -210,4 +210,13 @@ class ReportEffectsTest {
         assertEquals("已联系银行止付", last.getString("note"));
         assertTrue(last.getString("at").endsWith("Z"), last.encode());
     }
+
+    @Test
+    void theVictimWhoFiledAsksTheStatusInTheSameConversationWithThePhoneAlone() throws Exception {
+        Victim v = new Victim(server);
+        String caseNo = file(v, Victim.card("622311112222333344"), "13944445555");
+        assertTrue(v.say("查询案件进度").contains("手机号"), v.transcript());
+        String status = v.say("13944445555");
+        assertTrue(status.contains(caseNo) && status.contains("已经登记"), v.transcript());
+    }
 }

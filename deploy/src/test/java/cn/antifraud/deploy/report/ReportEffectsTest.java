@@ -168,15 +168,19 @@ class ReportEffectsTest {
             "刚刚", false, new BigDecimal("800"), "gift_card", List.of(), null, "13800000000", null, null, false);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> tries = new ArrayList<>();
+            List<Future<CaseStore.Filed>> tries = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 tries.add(pool.submit(() -> store.file(draft)));
             }
             var numbers = new HashSet<String>();
-            for (Future<String> f : tries) {
-                numbers.add(f.get(30, TimeUnit.SECONDS));
+            int created = 0;
+            for (Future<CaseStore.Filed> f : tries) {
+                CaseStore.Filed filed = f.get(30, TimeUnit.SECONDS);
+                numbers.add(filed.caseNo());
+                created += filed.created() ? 1 : 0;
             }
             assertEquals(1, numbers.size(), numbers.toString());
+            assertEquals(1, created);
         } finally {
             pool.shutdownNow();
         }

@@ -7,14 +7,32 @@ import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * The OpenNLP feature generator: words, word bigrams and character bigrams/trigrams of the segmented text.
- * Character n-grams keep the model robust where segmentation splits an unknown fraud word differently.
- * OpenNLP instantiates it by name when a model is loaded, hence the public no-argument constructor.
+ * The OpenNLP feature generator over segmented text. Which feature families are on is a spec string, one
+ * letter each: {@code w} words, {@code b} word bigrams, {@code c} character bigrams, {@code t} character
+ * trigrams, {@code u} single characters. Character n-grams keep the model robust where segmentation splits
+ * an unknown fraud word differently. OpenNLP re-creates the generator by name (no-argument constructor)
+ * when a saved model is loaded, so the default spec is the one the production models are trained with.
  */
 public class FraudFeatures implements FeatureGenerator {
+    /** Chosen by cross-validation on the training corpus (see docs/evaluation.md). */
+    public static final String DEFAULT_SPEC = "wbct";
+
+    private final boolean words;
+    private final boolean wordBigrams;
+    private final boolean unigrams;
+    private final boolean bigrams;
+    private final boolean trigrams;
 
     public FraudFeatures() {
-        // needed by OpenNLP's DoccatFactory to re-create the generator from a saved model
+        this(DEFAULT_SPEC);
+    }
+
+    public FraudFeatures(String spec) {
+        this.words = spec.indexOf('w') >= 0;
+        this.wordBigrams = spec.indexOf('b') >= 0;
+        this.unigrams = spec.indexOf('u') >= 0;
+        this.bigrams = spec.indexOf('c') >= 0;
+        this.trigrams = spec.indexOf('t') >= 0;
     }
 
     @Override
@@ -22,24 +40,37 @@ public class FraudFeatures implements FeatureGenerator {
         List<String> features = new ArrayList<>(tokens.length * 6);
         StringBuilder joined = new StringBuilder();
         for (int i = 0; i < tokens.length; i++) {
-            features.add("w=" + tokens[i]);
-            if (i > 0) {
+            if (words) {
+                features.add("w=" + tokens[i]);
+            }
+            if (wordBigrams && i > 0) {
                 features.add("b=" + tokens[i - 1] + "_" + tokens[i]);
             }
             joined.append(tokens[i]).append(isAscii(tokens[i]) ? " " : "");
         }
-        String s = joined.toString();
-        for (int i = 0; i + 1 < s.length(); i++) {
-            char a = s.charAt(i);
-            char b = s.charAt(i + 1);
-            if (isCjk(a) || isCjk(b)) {
-                features.add("c=" + a + b);
-                if (i + 2 < s.length() && isCjk(s.charAt(i + 2))) {
-                    features.add("t=" + a + b + s.charAt(i + 2));
-                }
-            }
+        if (unigrams || bigrams || trigrams) {
+            charGrams(joined, features);
         }
         return features;
+    }
+
+    private void charGrams(CharSequence s, List<String> features) {
+        for (int i = 0; i < s.length(); i++) {
+            char a = s.charAt(i);
+            if (unigrams && isCjk(a)) {
+                features.add("u=" + a);
+            }
+            if (i + 1 >= s.length()) {
+                break;
+            }
+            char b = s.charAt(i + 1);
+            if (bigrams && (isCjk(a) || isCjk(b))) {
+                features.add("c=" + a + b);
+            }
+            if (trigrams && i + 2 < s.length() && (isCjk(a) || isCjk(b)) && isCjk(s.charAt(i + 2))) {
+                features.add("t=" + a + b + s.charAt(i + 2));
+            }
+        }
     }
 
     private static boolean isCjk(char c) {

@@ -20,8 +20,10 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
     private static final Logger LOG = Logger.getLogger(Models.class.getName());
     /** Bump when features or training change, so cached models are rebuilt. */
     static final String TRAINING_VERSION = "v3";
-    static final int ITERATIONS = 150;
-    static final int CUTOFF = 1;
+    /** Scam-type model training, chosen by cross-validation on the training corpus (docs/evaluation.md). */
+    public static final TextClassifier.Config SCAM_CONFIG = new TextClassifier.Config("MAXENT", 150, 1, 0, FraudFeatures.DEFAULT_SPEC);
+    /** Intent model training. */
+    public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT", 150, 1, 0, FraudFeatures.DEFAULT_SPEC);
 
     /** Trains both models from the given samples; deterministic for the same input. */
     public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
@@ -36,7 +38,7 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         for (int i = 0; i < scam.size(); i += 2) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        return new Models(TextClassifier.train(scam, ITERATIONS, CUTOFF), TextClassifier.train(intent, ITERATIONS, CUTOFF),
+        return new Models(TextClassifier.train(scam, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
             fingerprint(corpus, intents));
     }
 

@@ -44,19 +44,31 @@ public final class TextClassifier {
         this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
     }
 
-    /** Trains deterministically (GIS maxent, fixed iterations) on the samples in the given order. */
-    public static TextClassifier train(List<Sample> samples, int iterations, int cutoff) {
+    /**
+     * How a model is trained: OpenNLP algorithm ({@code MAXENT} = GIS, {@code MAXENT_QN} = L-BFGS with L2
+     * regularisation), iterations, feature cutoff, L2 cost (QN only) and the {@link FraudFeatures} spec.
+     */
+    public record Config(String algorithm, int iterations, int cutoff, double l2, String features) {
+    }
+
+    /** Trains deterministically (fixed iterations, single thread) on the samples in the given order. */
+    public static TextClassifier train(List<Sample> samples, Config config) {
         List<DocumentSample> docs = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             docs.add(new DocumentSample(s.label(), s.tokens().toArray(String[]::new)));
         }
         TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+        params.put(TrainingParameters.ALGORITHM_PARAM, config.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, config.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, config.cutoff());
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        if (config.algorithm().equals("MAXENT_QN")) {
+            params.put("L2Cost", config.l2());
+            params.put("L1Cost", 0.0);
+        }
         params.put("PrintMessages", false);
         try (var stream = new CollectionObjectStream<>(docs)) {
-            DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures()});
+            DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures(config.features())});
             return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

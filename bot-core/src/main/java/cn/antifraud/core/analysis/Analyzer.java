@@ -30,10 +30,16 @@ public final class Analyzer {
     }
 
     public Analysis analyze(String text) {
-        Featurizer.Prepared p = featurizer.prepare(text);
+        Featurizer.Prepared p = featurizer.prepare(text == null ? "" : text);
+        if (p.tokens().isEmpty()) {
+            // nothing readable (empty, emoji or symbols only): a model would only echo its priors
+            return new Analysis(KnowledgeBase.VERIFY_INTENT, 0, KnowledgeBase.NONE, Risk.NONE, 0, 0, List.of(), List.of(), p.truncated());
+        }
         Models m = models.get();
-        TextClassifier.Prediction type = m.scamType().predict(p.tokens());
-        TextClassifier.Prediction intent = m.intent().predict(p.tokens());
+        String[] features = m.scamType().features(p.tokens());
+        TextClassifier.Prediction type = m.scamType().predict(features);
+        TextClassifier.Prediction intent = m.intent().predict(
+            m.intent().featureSpec().equals(m.scamType().featureSpec()) ? features : m.intent().features(p.tokens()));
         List<Signal> found = signals.detect(p.folded());
         List<Indicator> indicators = lookUp(p.indicators());
 
@@ -41,7 +47,7 @@ public final class Analyzer {
         String bestType = type.best().equals(KnowledgeBase.NONE) && type.labels().size() > 1 ? type.labels().get(1) : type.best();
         String intentId = intent.bestProbability() >= INTENT_THRESHOLD ? intent.best() : KnowledgeBase.VERIFY_INTENT;
         boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
-        boolean modelSaysScam = !type.best().equals(KnowledgeBase.NONE);
+        boolean modelSaysScam = type.probability(bestType) > type.probability(KnowledgeBase.NONE) + Models.DECISION_MARGIN;
         Risk level = risk.score(modelSaysScam, scamProbability, found, indicators, moneyTalk);
 
         String scamType = KnowledgeBase.NONE;

@@ -15,7 +15,7 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public class FraudFeatures implements FeatureGenerator {
     /** Chosen by cross-validation on the training corpus (see docs/evaluation.md). */
-    public static final String DEFAULT_SPEC = "wbct";
+    public static final String DEFAULT_SPEC = "ct";
 
     private final boolean words;
     private final boolean wordBigrams;
@@ -27,12 +27,24 @@ public class FraudFeatures implements FeatureGenerator {
         this(DEFAULT_SPEC);
     }
 
+    private final String spec;
+
     public FraudFeatures(String spec) {
+        this.spec = spec;
         this.words = spec.indexOf('w') >= 0;
         this.wordBigrams = spec.indexOf('b') >= 0;
         this.unigrams = spec.indexOf('u') >= 0;
         this.bigrams = spec.indexOf('c') >= 0;
         this.trigrams = spec.indexOf('t') >= 0;
+    }
+
+    public String spec() {
+        return spec;
+    }
+
+    /** The features of segmented text as the model sees them. */
+    public String[] extract(List<String> tokens) {
+        return extractFeatures(tokens.toArray(String[]::new), Map.of()).toArray(String[]::new);
     }
 
     @Override

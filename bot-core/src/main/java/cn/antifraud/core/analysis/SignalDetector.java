@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /** Finds the knowledge base's signal phrases, and the resident saying money has moved or is moving. */
 public final class SignalDetector {
     private static final Pattern MOVED = Pattern.compile(
-        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚)?(?:给他|给她|给对方|往)?(?:转账|转了|汇了|打了|付了|充了|交了|转过去|打过去|汇过去|转出去|付款了|被骗了)"
+        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会)[^，。！？,.!?;；]){0,12}?"
+            + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
+            + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
             + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了|被骗(?:走)?了?[\\d一二两三四五六七八九十百千万]");
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
 

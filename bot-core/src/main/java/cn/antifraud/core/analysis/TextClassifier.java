@@ -5,12 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
@@ -37,11 +39,18 @@ public final class TextClassifier {
     }
 
     private final DoccatModel model;
-    private final ThreadLocal<DocumentCategorizerME> categorizer;
+    private final MaxentModel maxent;
+    private final FraudFeatures features;
+    private final String[] outcomes;
 
-    private TextClassifier(DoccatModel model) {
+    private TextClassifier(DoccatModel model, FraudFeatures features) {
         this.model = model;
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+        this.maxent = model.getMaxentModel();
+        this.features = features;
+        this.outcomes = new String[maxent.getNumOutcomes()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = maxent.getOutcome(i);
+        }
     }
 
     /**
@@ -69,7 +78,7 @@ public final class TextClassifier {
         params.put("PrintMessages", false);
         try (var stream = new CollectionObjectStream<>(docs)) {
             DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures(config.features())});
-            return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory));
+            return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory), new FraudFeatures(config.features()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +86,7 @@ public final class TextClassifier {
 
     public static TextClassifier load(byte[] bytes) {
         try {
-            return new TextClassifier(new DoccatModel(new ByteArrayInputStream(bytes)));
+            return new TextClassifier(new DoccatModel(new ByteArrayInputStream(bytes)), new FraudFeatures());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classifier model", e);
         }
@@ -93,29 +102,38 @@ public final class TextClassifier {
         }
     }
 
+    /** The feature spec this model was trained with; models with the same spec can share {@link #features}. */
+    public String featureSpec() {
+        return features.spec();
+    }
+
+    /** The model's features for segmented text; compute once and pass to {@link #predict(String[])}. */
+    public String[] features(List<String> tokens) {
+        return features.extract(tokens);
+    }
+
     public Prediction predict(List<String> tokens) {
-        DocumentCategorizerME me = categorizer.get();
-        double[] probs = me.categorize(tokens.toArray(String[]::new));
+        return predict(features(tokens));
+    }
+
+    /** Scores precomputed features (thread-safe: the maxent model allocates its own result array). */
+    public Prediction predict(String[] context) {
+        double[] probs = maxent.eval(context);
         Integer[] order = new Integer[probs.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
         List<String> labels = new ArrayList<>(probs.length);
         double[] sorted = new double[probs.length];
         for (int i = 0; i < order.length; i++) {
-            labels.add(me.getCategory(order[i]));
+            labels.add(outcomes[order[i]]);
             sorted[i] = probs[order[i]];
         }
         return new Prediction(labels, sorted);
     }
 
     public List<String> labels() {
-        DocumentCategorizerME me = categorizer.get();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < me.getNumberOfCategories(); i++) {
-            out.add(me.getCategory(i));
-        }
-        return out;
+        return List.of(outcomes);
     }
 }

@@ -49,6 +49,9 @@ public final class Analyzer {
         boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
         boolean modelSaysScam = type.probability(bestType) > type.probability(KnowledgeBase.NONE) + Models.DECISION_MARGIN;
         Risk level = risk.score(modelSaysScam, scamProbability, found, indicators, moneyTalk);
+        if (!intentId.equals(KnowledgeBase.VERIFY_INTENT) && !modelSaysScam && found.isEmpty() && indicators.isEmpty()) {
+            level = Risk.NONE; // "你好", "谢谢", "怎么防骗": dialogue, not a message to judge
+        }
 
         String scamType = KnowledgeBase.NONE;
         double confidence = type.probability(KnowledgeBase.NONE);

@@ -15,7 +15,7 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public class FraudFeatures implements FeatureGenerator {
     /** Chosen by cross-validation on the training corpus (see docs/evaluation.md). */
-    public static final String DEFAULT_SPEC = "ct";
+    public static final String DEFAULT_SPEC = "wct";
 
     private final boolean words;
     private final boolean wordBigrams;

@@ -27,6 +27,11 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
      * cross-validation on the training corpus (docs/evaluation.md).
      */
     public static final double DECISION_MARGIN = 0.1;
+    /**
+     * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
+     * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
+     */
+    static final int VERIFY_STRIDE = 6;
     /** Intent model training. */
     public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
 
@@ -40,7 +45,7 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         for (LabeledText t : intents) {
             intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
         }
-        for (int i = 0; i < scam.size(); i += 2) {
+        for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
         return new Models(TextClassifier.train(scam, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
@@ -95,7 +100,7 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
     static String fingerprint(List<LabeledText>... inputs) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((TRAINING_VERSION + SCAM_CONFIG + INTENT_CONFIG).getBytes(StandardCharsets.UTF_8));
+            md.update((TRAINING_VERSION + SCAM_CONFIG + INTENT_CONFIG + VERIFY_STRIDE).getBytes(StandardCharsets.UTF_8));
             for (List<LabeledText> list : inputs) {
                 for (LabeledText t : list) {
                     md.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));

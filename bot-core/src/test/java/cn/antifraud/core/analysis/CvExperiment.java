@@ -42,7 +42,7 @@ public final class CvExperiment {
 
     static List<LabeledText> intentData(KnowledgeBase kb) {
         List<LabeledText> out = new ArrayList<>(kb.intents());
-        for (int i = 0; i < kb.corpus().size(); i += Integer.getInteger("verifyStride", 2)) {
+        for (int i = 0; i < kb.corpus().size(); i += Integer.getInteger("verifyStride", Models.VERIFY_STRIDE)) {
             out.add(new LabeledText(KnowledgeBase.VERIFY_INTENT, kb.corpus().get(i).text()));
         }
         return out;

@@ -61,6 +61,19 @@ class SignalDetectorTest {
         assertEquals(List.of(), detector.detect("明天下午三点在学校门口接孩子，别迟到"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"【工商银行】验证码583920，您正在登录手机银行，请勿泄露验证码。", "本行不会要求您转账到安全账户",
+        "谨防屏幕共享诈骗", "警方提醒：切勿向陌生人转账"})
+    void phrasesInsideAWarningAreNotSignals(String text) {
+        List<String> categories = categories(text);
+        assertFalse(categories.contains("transfer") || categories.contains("screen_share"), categories.toString());
+    }
+
+    @Test
+    void aRequestIsStillASignalAfterAnEarlierWarningClause() {
+        assertTrue(categories("别担心，请立即转账到安全账户").contains("transfer"));
+    }
+
     @Test
     void eachPhraseIsReportedOnce() {
         assertEquals(1, detector.detect("立即立即立即").size());

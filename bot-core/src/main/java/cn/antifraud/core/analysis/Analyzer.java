@@ -19,13 +19,20 @@ public final class Analyzer {
     private final Featurizer featurizer;
     private final SignalDetector signals;
     private final RiskScorer risk = new RiskScorer();
-    private final AtomicReference<Models> models;
+    /** Models and their compiled form, swapped together. */
+    private record Loaded(Models models, Optional<CompiledModels> compiled) {
+        Loaded(Models models) {
+            this(models, CompiledModels.of(models.scamType(), models.intent()));
+        }
+    }
+
+    private final AtomicReference<Loaded> models;
     private final KnownIndicators known;
 
     public Analyzer(Featurizer featurizer, SignalDetector signals, Models models, KnownIndicators known) {
         this.featurizer = featurizer;
         this.signals = signals;
-        this.models = new AtomicReference<>(models);
+        this.models = new AtomicReference<>(new Loaded(models));
         this.known = known;
     }
 
@@ -35,11 +42,17 @@ public final class Analyzer {
             // nothing readable (empty, emoji or symbols only): a model would only echo its priors
             return new Analysis(KnowledgeBase.VERIFY_INTENT, 0, KnowledgeBase.NONE, Risk.NONE, 0, 0, List.of(), List.of(), p.truncated());
         }
-        Models m = models.get();
-        String[] features = m.scamType().features(p.tokens());
-        TextClassifier.Prediction type = m.scamType().predict(features);
-        TextClassifier.Prediction intent = m.intent().predict(
-            m.intent().featureSpec().equals(m.scamType().featureSpec()) ? features : m.intent().features(p.tokens()));
+        Loaded loaded = models.get();
+        TextClassifier.Prediction type;
+        TextClassifier.Prediction intent;
+        if (loaded.compiled().isPresent()) {
+            TextClassifier.Prediction[] both = loaded.compiled().get().predict(p.tokens());
+            type = both[0];
+            intent = both[1];
+        } else {
+            type = loaded.models().scamType().predict(p.tokens());
+            intent = loaded.models().intent().predict(p.tokens());
+        }
         List<Signal> found = signals.detect(p.folded());
         List<Indicator> indicators = lookUp(p.indicators());
 
@@ -66,11 +79,11 @@ public final class Analyzer {
 
     /** Replaces the running models (a retrained model going live); in-flight analyses finish on the old one. */
     public void swapModels(Models next) {
-        models.set(next);
+        models.set(new Loaded(next));
     }
 
     public Models models() {
-        return models.get();
+        return models.get().models();
     }
 
     public Featurizer featurizer() {

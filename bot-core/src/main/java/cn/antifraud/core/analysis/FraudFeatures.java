@@ -66,6 +66,77 @@ public class FraudFeatures implements FeatureGenerator {
         return features;
     }
 
+    /**
+     * The same features as {@link #extract}, as 64-bit FNV-1a hashes of their strings ({@link #hash}), without
+     * building the strings: the hot path of {@link CompiledModels}.
+     */
+    public long[] hashes(List<String> tokens) {
+        long[] out = new long[tokens.size() * 4 + 8];
+        int n = 0;
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (words) {
+                out = grow(out, n);
+                out[n++] = mix(start('w'), t, 0, t.length());
+            }
+            if (wordBigrams && i > 0) {
+                out = grow(out, n);
+                String prev = tokens.get(i - 1);
+                out[n++] = mix(mixChar(mix(start('b'), prev, 0, prev.length()), '_'), t, 0, t.length());
+            }
+            joined.append(t).append(isAscii(t) ? " " : "");
+        }
+        for (int i = 0; i < joined.length(); i++) {
+            char a = joined.charAt(i);
+            if (unigrams && isCjk(a)) {
+                out = grow(out, n);
+                out[n++] = mixChar(start('u'), a);
+            }
+            if (i + 1 >= joined.length()) {
+                break;
+            }
+            char b = joined.charAt(i + 1);
+            if (bigrams && (isCjk(a) || isCjk(b))) {
+                out = grow(out, n);
+                out[n++] = mixChar(mixChar(start('c'), a), b);
+            }
+            if (trigrams && i + 2 < joined.length() && (isCjk(a) || isCjk(b)) && isCjk(joined.charAt(i + 2))) {
+                out = grow(out, n);
+                out[n++] = mixChar(mixChar(mixChar(start('t'), a), b), joined.charAt(i + 2));
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** 64-bit FNV-1a over the UTF-16 chars of a feature string. */
+    public static long hash(String feature) {
+        return mix(FNV_OFFSET, feature, 0, feature.length());
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private static long start(char kind) {
+        return mixChar(mixChar(FNV_OFFSET, kind), '=');
+    }
+
+    private static long mix(long h, String s, int from, int to) {
+        long x = h;
+        for (int i = from; i < to; i++) {
+            x = mixChar(x, s.charAt(i));
+        }
+        return x;
+    }
+
+    private static long mixChar(long h, char c) {
+        return (h ^ c) * FNV_PRIME;
+    }
+
+    private static long[] grow(long[] a, int n) {
+        return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+    }
+
     private void charGrams(CharSequence s, List<String> features) {
         for (int i = 0; i < s.length(); i++) {
             char a = s.charAt(i);

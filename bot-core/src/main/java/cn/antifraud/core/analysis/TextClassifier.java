@@ -32,6 +32,22 @@ public final class TextClassifier {
             return probabilities[0];
         }
 
+        /** Labels sorted by probability, best first. */
+        static Prediction of(String[] outcomes, double[] probs) {
+            Integer[] order = new Integer[probs.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
+            List<String> labels = new ArrayList<>(probs.length);
+            double[] sorted = new double[probs.length];
+            for (int i = 0; i < order.length; i++) {
+                labels.add(outcomes[order[i]]);
+                sorted[i] = probs[order[i]];
+            }
+            return new Prediction(labels, sorted);
+        }
+
         public double probability(String label) {
             int i = labels.indexOf(label);
             return i < 0 ? 0 : probabilities[i];
@@ -118,19 +134,11 @@ public final class TextClassifier {
 
     /** Scores precomputed features (thread-safe: the maxent model allocates its own result array). */
     public Prediction predict(String[] context) {
-        double[] probs = maxent.eval(context);
-        Integer[] order = new Integer[probs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
-        List<String> labels = new ArrayList<>(probs.length);
-        double[] sorted = new double[probs.length];
-        for (int i = 0; i < order.length; i++) {
-            labels.add(outcomes[order[i]]);
-            sorted[i] = probs[order[i]];
-        }
-        return new Prediction(labels, sorted);
+        return Prediction.of(outcomes, maxent.eval(context));
+    }
+
+    MaxentModel maxent() {
+        return maxent;
     }
 
     public List<String> labels() {

@@ -42,17 +42,22 @@ public class AnalyzeBenchmark {
     public void setUp() {
         KnowledgeBase kb = KnowledgeBase.load();
         analyzer = AnalysisPipeline.analyzer(kb, Path.of("target", "model-cache"), KnownIndicators.NONE);
+        messages = messages(kb);
+    }
+
+    /** Corpus and held-out messages of 50 to 80 characters (about 60 on average). */
+    static String[] messages(KnowledgeBase kb) {
         List<String> picked = new ArrayList<>();
         for (List<LabeledText> list : List.of(kb.heldout(), kb.corpus())) {
             for (LabeledText t : list) {
-                if (t.text().length() >= 45 && t.text().length() <= 75) {
+                if (t.text().length() >= 50 && t.text().length() <= 80) {
                     picked.add(t.text());
                 }
             }
         }
-        messages = picked.toArray(String[]::new);
         double mean = picked.stream().mapToInt(String::length).average().orElse(0);
-        System.out.printf("%n%d messages, mean length %.1f characters%n", messages.length, mean);
+        System.out.printf("%n%d messages, mean length %.1f characters%n", picked.size(), mean);
+        return picked.toArray(String[]::new);
     }
 
     @Benchmark

@@ -83,7 +83,7 @@ public final class Retrainer {
         List<LabeledText> corpus = new ArrayList<>(kb.corpus());
         corpus.addAll(added);
         job.progress(10, "training on " + corpus.size() + " samples (" + added.size() + " added by supervisors)");
-        Models candidate = Models.loadOrTrain(analyzer.featurizer(), corpus, kb.intents(), cacheDir);
+        Models candidate = Models.loadOrTrain(analyzer.featurizer(), kb, corpus, cacheDir);
         Evaluation evaluation = new Evaluation(kb, analyzer.featurizer(), step -> { });
         job.progress(60, "scoring the new model on the held-out file (" + kb.heldout().size() + " messages)");
         Figures next = Figures.of(evaluation.heldOut(candidate), evaluation.heldOutIntents(candidate));

@@ -82,8 +82,9 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
             }
         }
         long start = System.nanoTime();
-        LOG.info("training classifiers on " + corpus.size() + " samples and " + intents.size() + " intent lines");
-        Models models = train(featurizer, corpus, intents);
+        LOG.info("training classifiers on " + corpus.size() + " samples and " + kb.intents().size() + " intent lines");
+        Models trained = train(featurizer, corpus, kb.intents());
+        Models models = new Models(trained.scamType(), trained.intent(), version);
         LOG.info("trained in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         if (dir != null) {
             try {

@@ -33,6 +33,7 @@ class EducationChatTest {
     @AfterAll
     static void stop() {
         server.close();
+        server = null; // a closed server's models must not stay reachable for the rest of the test run
     }
 
     static List<String> options(JsonObject answer) {

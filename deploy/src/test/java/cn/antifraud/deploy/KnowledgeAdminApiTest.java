@@ -54,6 +54,8 @@ class KnowledgeAdminApiTest {
     static void stop() throws Exception {
         api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server.close();
+        server = null; // a closed server's models must not stay reachable for the rest of the test run
+        api = null;
     }
 
     static HttpResponse<String> call(String method, String path, JsonObject body) throws Exception {

@@ -48,6 +48,8 @@ class RetrainTest {
     @AfterAll
     static void stop() {
         server.close();
+        server = null; // a closed server's models must not stay reachable for the rest of the test run
+        admin = null;
     }
 
     static <T> T await(Future<T> f) throws Exception {

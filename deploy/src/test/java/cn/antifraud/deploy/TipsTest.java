@@ -34,6 +34,7 @@ class TipsTest {
     @AfterAll
     static void stop() {
         server.close();
+        server = null; // a closed server's models must not stay reachable for the rest of the test run
     }
 
     static TipScheduler at(Instant when) {

@@ -56,7 +56,8 @@ public final class Application implements AutoCloseable {
 
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, analyzer.models().version()),
-                new WebChatChannel(vertx, router, metrics));
+                new WebChatChannel(vertx, router, metrics),
+                OfficerConsole.create(vertx, store, kb, router, lifecycle, registry, config, System.err));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");

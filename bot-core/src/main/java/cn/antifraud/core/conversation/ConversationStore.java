@@ -130,6 +130,14 @@ public final class ConversationStore {
         return out;
     }
 
+    /** Conversations in any of the given states (the officers' queue), at most {@code limit}. */
+    public List<Conversation> inStates(List<ConversationState> states, int limit) {
+        List<Conversation> out = new ArrayList<>();
+        conversations.find(new Document("state", new Document("$in", states.stream().map(ConversationState::id).toList())))
+            .sort(Sorts.ascending("priority", "updatedAt")).limit(limit).forEach(d -> out.add(toConversation(d)));
+        return out;
+    }
+
     /**
      * Records a channel delivery id; false when it was seen before (a retried webhook). The stored reply
      * of the first delivery can be read back with {@link #deliveryReply}.

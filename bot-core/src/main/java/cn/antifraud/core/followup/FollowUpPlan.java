@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * On which days after a case or a dissuasion closes an officer calls or texts the resident back (回访):
- * high risk days 1, 3, 7, 14 and 28; medium days 7 and 28; low day 7; nothing when it was not fraud.
+ * high risk days 1, 3, 7, 14 and 28; medium days 7 and 28; otherwise day 7; nothing when it was not fraud.
  */
 public final class FollowUpPlan {
     public static final String NOT_FRAUD = "非诈骗";
@@ -16,14 +16,9 @@ public final class FollowUpPlan {
         if (NOT_FRAUD.equals(disposition)) {
             return List.of();
         }
-        if (risk == null) {
-            return List.of(7);
+        if ("high".equals(risk)) {
+            return List.of(1, 3, 7, 14, 28);
         }
-        return switch (risk) {
-            case "high" -> List.of(1, 3, 7, 14, 28);
-            case "medium" -> List.of(7, 28);
-            case "low" -> List.of(7);
-            default -> List.of();
-        };
+        return "medium".equals(risk) ? List.of(7, 28) : List.of(7);
     }
 }

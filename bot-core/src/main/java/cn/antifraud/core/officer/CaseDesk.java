@@ -90,7 +90,7 @@ public final class CaseDesk {
                 }
             }
             cases.insertOne(new Document("_id", caseNo).append("caseNo", caseNo).append("conversationId", conversationId)
-                .append("status", "new").append("scamType", c.lastScamType()).append("risk", c.stopPayment() ? "high" : c.lastRisk())
+                .append("status", "new").append("scamType", c.lastScamType()).append("risk", ConversationViews.peakRisk(c, messages))
                 .append("channel", c.channel()).append("amount", amount == null ? null : amount.toPlainString())
                 .append("indicators", indicators).append("indicatorKeys", new ArrayList<>(keys)).append("createdAt", Date.from(now))
                 .append("createdBy", s.username()).append("history", List.of(event(now, s.username(), "created", "new"))));

@@ -32,8 +32,8 @@ final class ConversationViews {
             ? handling.getDate("escalatedAt").toInstant() : c.updatedAt()).toString();
         JsonObject item = new JsonObject().put("id", c.id()).put("state", c.state().id()).put("channel", c.channel())
             .put("address", maskAddress(c.channel(), c.address())).put("stopPayment", c.stopPayment())
-            .put("priority", c.priority()).put("risk", c.lastRisk() != null ? c.lastRisk() : analysis == null ? "none"
-                : analysis.getString("risk")).put("scamType", scamType).put("scamTypeName", typeName(scamType))
+            .put("priority", c.priority()).put("risk", peakRisk(c, messages)).put("scamType", scamType)
+            .put("scamTypeName", typeName(scamType))
             .put("officer", c.officer()).put("caseNo", c.caseNo()).put("waitingSince", waitingSince)
             .put("messages", messages.size()).put("summary", summary(c, messages, handling));
         BigDecimal amount = maxAmount(messages);
@@ -41,6 +41,21 @@ final class ConversationViews {
             item.put("amount", amount.toPlainString());
         }
         return item;
+    }
+
+    /**
+     * The highest risk seen in the conversation (stop-payment counts as high): one calm follow-up message must
+     * not make an earlier high-risk verdict look harmless in the queue or in the follow-up plan.
+     */
+    static String peakRisk(Conversation c, List<Message> messages) {
+        String peak = c.stopPayment() ? "high" : c.lastRisk() == null ? "none" : c.lastRisk();
+        for (Message m : messages) {
+            if (Message.RESIDENT.equals(m.sender()) && m.analysis() != null) {
+                String r = m.analysis().getString("risk", "none");
+                peak = riskRank(r) < riskRank(peak) ? r : peak;
+            }
+        }
+        return peak;
     }
 
     static int riskRank(String risk) {

@@ -181,7 +181,7 @@ public final class OfficerDesk {
             Conversation c = held(id, s);
             Conversation saved = lifecycle.close(c);
             Instant now = clock.instant();
-            String risk = c.stopPayment() ? "high" : c.lastRisk();
+            String risk = ConversationViews.peakRisk(c, router.store().conversationMessages(id));
             handling.closed(id, s.username(), now, disposition, amountSaved, c.lastScamType(), risk);
             var planned = followups.plan(id, c.caseNo(), c.channel(), risk, c.lastScamType(), FollowUpPlan.days(risk, disposition), now);
             audit.record(s.username(), "conversation.close", "conversation:" + id, new JsonObject().put("disposition", disposition)

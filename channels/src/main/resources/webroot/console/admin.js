@@ -17,7 +17,7 @@
   }
 
   C.loadFollowups = function () {
-    return C.api("GET", "/followups").then(function (d) {
+    return C.api("GET", "/followups", undefined, true).then(function (d) {
       var body = document.getElementById("followup-list");
       body.textContent = "";
       var due = d.followups.filter(function (f) { return f.status === "pending" && new Date(f.dueAt) <= new Date(); }).length;

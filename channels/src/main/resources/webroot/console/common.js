@@ -14,8 +14,10 @@
     onUnauthorized: function () {}
   };
 
-  C.api = function (method, path, body) {
+  // background: an automatic refresh (not the officer at work), which must not keep an idle session alive.
+  C.api = function (method, path, body, background) {
     var headers = { "Accept": "application/json" };
+    if (background) { headers["X-Background-Refresh"] = "1"; }
     if (method !== "GET") { headers["X-CSRF-Token"] = C.csrf || ""; }
     if (body !== undefined) { headers["Content-Type"] = "application/json"; }
     return fetch("/api/officer" + path, {

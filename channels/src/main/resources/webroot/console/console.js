@@ -87,7 +87,7 @@
 
   function loadQueue() {
     if (!C.me) { return; }
-    C.api("GET", "/queue").then(function (data) {
+    C.api("GET", "/queue", undefined, true).then(function (data) {
       C.queue = data.queue;
       renderQueue();
     }).catch(function () {});

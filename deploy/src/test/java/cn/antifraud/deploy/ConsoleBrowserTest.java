@@ -85,4 +85,25 @@ class ConsoleBrowserTest {
             resident.quit();
         }
     }
+
+    @Test
+    void aSupervisorSeesTheDashboardDrawnWithEChartsFromTheWebJar() {
+        WebDriver driver = BrowserTest.BrowserSupport.chrome(1280, 900);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            driver.get(server.url("/console/"));
+            wait.until(d -> d.findElement(By.id("username")).isDisplayed());
+            driver.findElement(By.id("username")).sendKeys("admin");
+            driver.findElement(By.id("password")).sendKeys("test-admin-password");
+            driver.findElement(By.id("login-button")).click();
+            wait.until(d -> d.findElement(By.id("tab-dashboard")).isDisplayed());
+            driver.findElement(By.id("tab-dashboard")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#kpis .kpi")).size() == 6);
+            assertTrue(driver.findElement(By.id("kpis")).getText().contains("劝阻成功率"));
+            wait.until(d -> !d.findElements(By.cssSelector("#chart-types canvas")).isEmpty());
+            assertTrue(driver.findElement(By.id("csv")).getAttribute("href").contains("/api/officer/stats.csv?days=30"));
+        } finally {
+            driver.quit();
+        }
+    }
 }

@@ -21,6 +21,7 @@ final class ConsoleAuth {
     static final String COOKIE = "af_officer";
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String PATH = "/api/officer";
+    static final String BACKGROUND_HEADER = "X-Background-Refresh";
     private static final String KEY = "officer";
 
     private final Vertx vertx;
@@ -44,8 +45,9 @@ final class ConsoleAuth {
             ctx.fail(unauthorized());
             return;
         }
-        boolean feed = ctx.request().path().equals(PATH + "/events");
-        vertx.executeBlocking(() -> access.session(cookie.getValue(), !feed), false).onFailure(ctx::fail).onSuccess(found -> {
+        // The live feed and the page's own automatic refreshes are not an officer at work: they do not defer the idle timeout.
+        boolean background = ctx.request().path().equals(PATH + "/events") || ctx.request().getHeader(BACKGROUND_HEADER) != null;
+        vertx.executeBlocking(() -> access.session(cookie.getValue(), !background), false).onFailure(ctx::fail).onSuccess(found -> {
             if (found.isEmpty()) {
                 ctx.response().addCookie(expired());
                 ctx.fail(unauthorized());

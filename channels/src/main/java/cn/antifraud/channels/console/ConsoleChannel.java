@@ -39,6 +39,12 @@ public final class ConsoleChannel implements HttpChannel {
     @Override
     public void mount(Router r) {
         ConsoleAuth auth = new ConsoleAuth(vertx, access, secureCookie);
+        r.route("/console/*").handler(ctx -> {
+            ctx.response().putHeader("X-Frame-Options", "DENY").putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+            ctx.next();
+        });
         r.route(ConsoleAuth.PATH + "/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
             auth.authenticate(ctx);

@@ -63,6 +63,9 @@ class ConsoleAccessTest {
             .header("Cookie", "af_officer=" + firstId).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, old.statusCode(), "the session of the earlier login ended");
         assertEquals("alice", c.getOk("/me").getString("username"));
+        HttpResponse<String> form = server.post("/api/officer/login", "text/plain",
+            new JsonObject().put("username", "alice").put("password", PASSWORD).encode().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(415, form.statusCode(), "a cross-site form post cannot log a browser in");
     }
 
     @Test

@@ -84,6 +84,11 @@ final class AccountRoutes {
     }
 
     private void login(RoutingContext ctx) {
+        // Only JSON: a cross-site form cannot send it without a CORS preflight, so no other site can log a browser in.
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "unsupported_media_type", "登录请求必须是 JSON");
+        }
         JsonObject body = Requests.jsonObject(ctx);
         String username = Requests.optionalString(body, "username");
         String password = Requests.optionalString(body, "password");

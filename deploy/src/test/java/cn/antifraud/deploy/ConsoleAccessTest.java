@@ -1,6 +1,7 @@
 package cn.antifraud.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +130,7 @@ class ConsoleAccessTest {
     }
 
     @Test
-    void theLiveFeedPushesAnEscalationTheMomentItIsRaised() throws Exception {
+    void theLiveFeedPushesEscalationsAndTheirMessagesButNotResidentsTalkingToTheBot() throws Exception {
         create("frank", "officer");
         OfficerClient c = OfficerClient.loggedIn(server, "frank", PASSWORD);
         HttpClient http = HttpClient.newHttpClient();
@@ -142,14 +143,24 @@ class ConsoleAccessTest {
         while (!lines.next().startsWith("event: hello")) {
             // skip the retry line
         }
+        server.chat(null, "请问这个快递短信是真的吗，只是随便问问");
         JsonObject answer = server.chat(null, "转人工");
         String id = answer.getJsonObject("conversation").getString("id");
+        StringBuilder seen = new StringBuilder();
         String line = "";
         while (!line.startsWith("event: escalation")) {
             line = lines.next();
+            seen.append(line).append('\n');
         }
         String data = lines.next();
         assertTrue(data.startsWith("data: ") && data.contains(id), data);
+        c.postOk("/conversations/" + id + "/claim", new JsonObject());
+        c.postOk("/conversations/" + id + "/messages", new JsonObject().put("text", "民警在线，请讲"));
+        while (!line.contains("民警在线，请讲")) {
+            line = lines.next();
+            seen.append(line).append('\n');
+        }
+        assertFalse(seen.toString().contains("只是随便问问"), "a chat with the bot alone never reaches the console: " + seen);
         feed.body().close();
     }
 

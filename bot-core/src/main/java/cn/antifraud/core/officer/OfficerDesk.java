@@ -74,6 +74,12 @@ public final class OfficerDesk {
         return handling;
     }
 
+    /** Whether a conversation is the officers' business (waiting for or held by one): only those reach the console live. */
+    public Future<Boolean> inConsole(String conversationId) {
+        return blocking(() -> router.store().find(conversationId).map(c -> c.state() == ConversationState.WAITING_OFFICER
+            || c.state() == ConversationState.OFFICER).orElse(false));
+    }
+
     /** Waiting conversations first by urgency (stop-payment, priority, risk), then the longest wait; then held ones. */
     public Future<JsonArray> queue() {
         return blocking(() -> {

@@ -34,7 +34,7 @@
         cell(r, "第" + f.day + "天");
         cell(r, C.CHANNEL[f.channel] || f.channel);
         cell(r, C.RISK[f.risk] || "—");
-        cell(r, f.scamType || "—");
+        cell(r, f.scamTypeName);
         cell(r, f.caseNo || "—");
         cell(r, f.status === "sent" ? "已发短信" : "待回访");
         var ops = C.el("span");

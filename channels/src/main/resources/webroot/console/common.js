@@ -4,6 +4,7 @@
   var C = window.Console = {
     csrf: sessionStorage.getItem("af.csrf"),
     me: null,
+    TYPES: {},
     RISK: { high: "高风险", medium: "中风险", low: "低风险", none: "无风险" },
     CHANNEL: { web: "网页", sms: "短信", voice: "电话", wechat: "微信" },
     STATE: { waiting_officer: "待接手", officer: "处理中", bot: "机器人", closed: "已结束" },

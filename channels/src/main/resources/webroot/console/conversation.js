@@ -35,7 +35,7 @@
 
   function analysisLine(a) {
     var parts = [(C.RISK[a.risk] || a.risk)];
-    if (a.scamType && a.scamType !== "none") { parts.push(a.scamType); }
+    if (a.scamType && a.scamType !== "none") { parts.push(C.TYPES[a.scamType] || a.scamType); }
     (a.signals || []).forEach(function (s) { parts.push("「" + s.phrase + "」"); });
     (a.indicators || []).forEach(function (i) { parts.push(i.type + ":" + i.value + (i.knownBad ? "（已知涉诈）" : "")); });
     return "机器人分析：" + parts.join(" ");
@@ -62,6 +62,7 @@
   }
 
   function render(c) {
+    C.TYPES = c.scamTypes || C.TYPES;
     current = c;
     lastSeq = 0;
     pane.textContent = "";

@@ -44,7 +44,7 @@
     k.appendChild(kpi("平均响应时间", seconds(f.responseSeconds.average)));
     k.appendChild(kpi("平均处置时长", seconds(f.handlingSeconds.average)));
     chart("chart-types").setOption({
-      title: { text: "报案数（按诈骗类型）" }, tooltip: { trigger: "axis" }, legend: { top: 28, type: "scroll" },
+      title: { text: "报案数（按诈骗类型）", subtext: f.reportsByType.length ? "" : "所选时间内暂无报案" }, tooltip: { trigger: "axis" }, legend: { top: 28, type: "scroll" },
       grid: { top: 70, left: 40, right: 20, bottom: 30 },
       xAxis: { type: "category", data: f.dayLabels }, yAxis: { type: "value", minInterval: 1 },
       series: f.reportsByType.map(function (t) { return { name: t.name, type: "bar", stack: "all", data: t.counts }; })

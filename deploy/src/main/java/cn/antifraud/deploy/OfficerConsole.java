@@ -39,7 +39,7 @@ final class OfficerConsole {
         desk.listen();
         CaseDesk cases = new CaseDesk(vertx, store, router, lifecycle, registry, followUps, audit, clock);
         String base = config.http().publicBaseUrl();
-        return new ConsoleChannel(vertx, access, desk, cases, new FollowUpService(vertx, followUps, router, audit, clock),
+        return new ConsoleChannel(vertx, access, desk, cases, new FollowUpService(vertx, followUps, router, audit, clock, kb.taxonomy()),
             new ConsoleFigures(vertx, new Dashboard(store, kb, clock), audit), base != null && base.startsWith("https://"));
     }
 }

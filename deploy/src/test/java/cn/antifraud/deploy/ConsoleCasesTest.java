@@ -87,6 +87,7 @@ class ConsoleCasesTest {
         JsonObject mine = due.stream().map(JsonObject.class::cast).filter(f -> id.equals(f.getString("conversationId")))
             .findFirst().orElseThrow(() -> new AssertionError(due.encode()));
         assertEquals("pending", mine.getString("status"));
+        assertEquals("冒充公检法及政府机关", mine.getString("scamTypeName"), mine.encode());
         officer.postOk("/followups/" + mine.getString("id") + "/send", new JsonObject());
         String history = server.get("/api/chat/sessions/" + session + "/messages").body();
         assertTrue(history.contains("反诈中心回访"), history);

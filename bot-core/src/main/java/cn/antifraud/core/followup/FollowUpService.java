@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The officers' follow-up (回访) work: the due list, a one-click follow-up message sent on the resident's own
@@ -27,8 +28,11 @@ public final class FollowUpService {
     private final ConversationRouter router;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Map<String, String> typeNames;
 
-    public FollowUpService(Vertx vertx, FollowUpStore store, ConversationRouter router, AuditTrail audit, Clock clock) {
+    public FollowUpService(Vertx vertx, FollowUpStore store, ConversationRouter router, AuditTrail audit, Clock clock,
+                           Map<String, String> typeNames) {
+        this.typeNames = Map.copyOf(typeNames);
         this.vertx = vertx;
         this.store = store;
         this.router = router;
@@ -40,7 +44,8 @@ public final class FollowUpService {
         return vertx.executeBlocking(() -> {
             Instant now = clock.instant();
             JsonArray out = new JsonArray();
-            store.due(now.plus(HORIZON), 500).forEach(f -> out.add(f.toJson(now)));
+            store.due(now.plus(HORIZON), 500).forEach(f -> out.add(f.toJson(now)
+                .put("scamTypeName", f.scamType() == null ? "未识别" : typeNames.getOrDefault(f.scamType(), "未识别"))));
             return out;
         }, false);
     }

@@ -11,11 +11,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /** How conversations look to officers: the queue line (personal data masked) and the suggestions panel. */
 final class ConversationViews {
     private static final List<String> RISKS = List.of("high", "medium", "low", "none");
+    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{7,}[0-9Xx]?");
 
     private final KnowledgeBase kb;
 
@@ -121,6 +123,11 @@ final class ConversationViews {
         return out;
     }
 
+    /** Scam type ids to their Chinese names, for the console to label the bot's analysis. */
+    JsonObject typeNames() {
+        return new JsonObject(new java.util.LinkedHashMap<>(kb.taxonomy()));
+    }
+
     String typeName(String id) {
         if (id == null || KnowledgeBase.NONE.equals(id)) {
             return "未识别";
@@ -136,7 +143,8 @@ final class ConversationViews {
         };
     }
 
-    private static String maskText(Message m) {
+    /** Masks indicators the analysis found, then any remaining long number (cards, phones, QQ, ID numbers). */
+    static String maskText(Message m) {
         String text = m.text();
         if (m.analysis() != null) {
             for (Object o : m.analysis().getJsonArray("indicators", new JsonArray())) {
@@ -147,7 +155,7 @@ final class ConversationViews {
                 }
             }
         }
-        return text;
+        return LONG_NUMBER.matcher(text).replaceAll(r -> Masking.keepEnds(r.group(), 3, 4));
     }
 
     private static Message lastResident(List<Message> messages) {

@@ -103,7 +103,7 @@ public final class OfficerDesk {
             List<Message> messages = router.store().conversationMessages(id);
             JsonArray transcript = new JsonArray();
             messages.forEach(m -> transcript.add(m.toJson()));
-            JsonObject json = views.queueItem(c, messages, handling.find(id).orElse(null))
+            JsonObject json = views.queueItem(c, messages, handling.find(id).orElse(null)).put("scamTypes", views.typeNames())
                 .put("address", c.address()).put("messages", transcript).put("notes", notes.list(id))
                 .put("suggestions", views.suggestions(c, messages)).put("mine", s.username().equals(c.officer()));
             JsonArray planned = new JsonArray();

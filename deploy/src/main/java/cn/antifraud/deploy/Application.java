@@ -7,17 +7,25 @@ import cn.antifraud.channels.ops.OpsChannel;
 import cn.antifraud.channels.webchat.WebChatChannel;
 import cn.antifraud.core.analysis.AnalysisPipeline;
 import cn.antifraud.core.analysis.Analyzer;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.indicator.IndicatorRegistry;
+import cn.antifraud.core.report.CaseService;
+import cn.antifraud.core.report.CaseStatusFlow;
+import cn.antifraud.core.report.CaseStore;
+import cn.antifraud.core.report.ReportFiler;
+import cn.antifraud.core.report.ReportFlow;
 import cn.antifraud.core.storage.Store;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +38,17 @@ public final class Application implements AutoCloseable {
     private final Vertx vertx;
     private final Store store;
     private final HttpServer server;
+    private final Services services;
 
-    private Application(Vertx vertx, Store store, HttpServer server) {
+    /** Services other parts (officer console, tests) reach through the running application. */
+    public record Services(CaseService cases, AuditLog audit, IndicatorRegistry indicators, ConversationStore conversations) {
+    }
+
+    private Application(Vertx vertx, Store store, HttpServer server, Services services) {
         this.vertx = vertx;
         this.store = store;
         this.server = server;
+        this.services = services;
     }
 
     /** Starts everything and returns once the HTTP server listens (then {@code GET /health} answers 200). */
@@ -49,7 +63,13 @@ public final class Application implements AutoCloseable {
             Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, registry);
             ConversationStore conversations = new ConversationStore(store);
             ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());
+            Clock clock = Clock.systemUTC();
+            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            CaseStore cases = new CaseStore(store, clock, zone);
+            Services services = new Services(new CaseService(vertx, cases), new AuditLog(store, clock), registry, conversations);
             List<Flow> flows = new ArrayList<>();
+            flows.add(new ReportFlow(kb, new ReportFiler(cases, registry), clock, zone));
+            flows.add(new CaseStatusFlow(cases));
             DialogueEngine engine = new DialogueEngine(kb, flows);
             ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
             Metrics metrics = new Metrics();
@@ -57,11 +77,11 @@ public final class Application implements AutoCloseable {
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, analyzer.models().version()),
                 new WebChatChannel(vertx, router, metrics),
-                OfficerConsole.create(vertx, store, kb, router, lifecycle, registry, config, System.err));
+                OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
-            return new Application(vertx, store, server);
+            return new Application(vertx, store, server, services);
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
@@ -75,6 +95,10 @@ public final class Application implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public Services services() {
+        return services;
     }
 
     @Override

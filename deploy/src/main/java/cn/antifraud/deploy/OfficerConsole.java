@@ -6,7 +6,6 @@ import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.followup.FollowUpService;
 import cn.antifraud.core.followup.FollowUpStore;
-import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.officer.AccountStore;
 import cn.antifraud.core.officer.AuditTrail;
 import cn.antifraud.core.officer.CaseDesk;
@@ -26,9 +25,9 @@ final class OfficerConsole {
     }
 
     static ConsoleChannel create(Vertx vertx, Store store, KnowledgeBase kb, ConversationRouter router, ConversationLifecycle lifecycle,
-                                 IndicatorRegistry registry, AppConfig config, PrintStream err) {
+                                 Application.Services services, AppConfig config, PrintStream err) {
         Clock clock = Clock.systemUTC();
-        AuditTrail audit = new AuditTrail(store, clock);
+        AuditTrail audit = new AuditTrail(services.audit(), store);
         AccountStore accounts = new AccountStore(store);
         OfficerAccess access = new OfficerAccess(accounts, new SessionStore(store), audit, clock, OfficerAccess.DEFAULT_IDLE);
         access.ensureFirstAdmin(config.adminUsername(), config.adminPassword()).ifPresent(password -> err.println(
@@ -37,7 +36,7 @@ final class OfficerConsole {
         FollowUpStore followUps = new FollowUpStore(store);
         OfficerDesk desk = new OfficerDesk(vertx, store, router, lifecycle, kb, followUps, audit, accounts, clock);
         desk.listen();
-        CaseDesk cases = new CaseDesk(vertx, store, router, lifecycle, registry, followUps, audit, clock);
+        CaseDesk cases = new CaseDesk(vertx, services.cases().store(), router, lifecycle, services.indicators(), followUps, audit, clock);
         String base = config.http().publicBaseUrl();
         return new ConsoleChannel(vertx, access, desk, cases, new FollowUpService(vertx, followUps, router, audit, clock, kb.taxonomy()),
             new ConsoleFigures(vertx, new Dashboard(store, kb, clock), audit), base != null && base.startsWith("https://"));

@@ -70,9 +70,10 @@ class ConsoleCasesTest {
         assertTrue(closed.getInteger("followups") >= 1, closed.encode());
         JsonObject after = officer.getOk("/cases/" + caseNo);
         assertEquals("closed", after.getString("status"));
-        assertEquals(4, after.getJsonArray("history").size());
+        assertEquals(3, after.getJsonArray("history").stream().filter(h -> "status".equals(((JsonObject) h).getString("action"))).count(),
+            after.getJsonArray("history").encode());
         assertEquals(404, officer.get("/cases/FZ-19990101-000001").statusCode());
-        String audit = lead.getOk("/audit?target=case:" + caseNo).encode();
+        String audit = lead.getOk("/audit?target=" + caseNo).encode();
         assertTrue(audit.contains("case.view") && audit.contains("case.status") && audit.contains("grace"), audit);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.storage.StorageConfig;
 import cn.antifraud.core.storage.Store;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class OfficerAccessTest {
     @BeforeEach
     void open() {
         store = Store.open(new StorageConfig(null, "test", dir));
-        AuditTrail audit = new AuditTrail(store, clock);
+        AuditTrail audit = new AuditTrail(new AuditLog(store, clock), store);
         access = new OfficerAccess(new AccountStore(store), new SessionStore(store), audit, clock, Duration.ofMinutes(30));
     }
 

@@ -40,11 +40,15 @@ public final class Application implements AutoCloseable {
     private final Vertx vertx;
     private final Store store;
     private final HttpServer server;
+    private final ConversationRouter router;
+    private final PeopleDirectory people;
 
-    private Application(Vertx vertx, Store store, HttpServer server) {
+    private Application(Vertx vertx, Store store, HttpServer server, ConversationRouter router, PeopleDirectory people) {
         this.vertx = vertx;
         this.store = store;
         this.server = server;
+        this.router = router;
+        this.people = people;
     }
 
     /** Starts everything and returns once the HTTP server listens (then {@code GET /health} answers 200). */
@@ -81,7 +85,7 @@ public final class Application implements AutoCloseable {
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             publicUrl.bind(server.actualPort());
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
-            return new Application(vertx, store, server);
+            return new Application(vertx, store, server, router, people);
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
@@ -95,6 +99,19 @@ public final class Application implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ConversationRouter router() {
+        return router;
+    }
+
+    /** One person across SMS, voice and reports, keyed by phone number (for the officer console). */
+    public PeopleDirectory people() {
+        return people;
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class VoiceTurns {
         Conversation conv = result.conversation();
         if (conv.state() == ConversationState.WAITING_OFFICER || conv.state() == ConversationState.OFFICER || conv.stopPayment()) {
             calls.save(c.prompted(VoiceCall.BOT, VoiceScript.MENU, false));
-            return transfer(conv, c, said);
+            // the urgent steps (stop-payment) are worth hearing before the transfer; a plain hand-off text is not
+            return transfer(conv, c, conv.stopPayment() ? said : "");
         }
         boolean own = VoiceScript.asksForPhone(result.replies()) && PeopleDirectory.normalise(c.from()) != null;
         String prompt = said.isEmpty() ? "请继续说。" + VoiceScript.TYPE_WITH_HASH : said + (own ? VoiceScript.OWN_NUMBER : "");

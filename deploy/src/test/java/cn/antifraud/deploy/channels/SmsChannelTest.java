@@ -199,6 +199,23 @@ class SmsChannelTest {
         assertEquals("delivered", latestOutbound(phone).getString("status"));
     }
 
+    @Test
+    void withNoOfficerLineACallerWhoAsksForAnOfficerIsPromisedACallBack() throws Exception {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("CallSid", "CA0000000000000000000000000000001");
+        p.put("From", "+8613900000006");
+        p.put("Digits", "0");
+        HttpResponse<String> res = Webhooks.postForm(server, "/twilio/voice/gather", p,
+            Webhooks.twilioSignature(TOKEN, BASE + "/twilio/voice/gather", p));
+        assertEquals(XML + "<Response><Say language=\"cmn-CN\" voice=\"Polly.Zhiyu-Neural\">值班民警正在处理其他来电，我们已经记下您的电话和"
+            + "刚才说的情况，民警会尽快给您回电，请保持手机畅通。如果情况紧急，请挂机后直接拨打110。再见。</Say><Hangup/></Response>", res.body());
+        Document task = server.app().store().collection("callbacks").find(new Document("sessionKey", "voice:+8613900000006")).first();
+        assertEquals("+8613900000006", task.getString("phone"));
+        assertEquals("open", task.getString("status"));
+        assertEquals("waiting_officer", server.app().router().store().openConversation("voice:+8613900000006").orElseThrow()
+            .state().id());
+    }
+
     static void say(Conversation c, String text) throws Exception {
         server.app().router().say(c, Message.OFFICER, text).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -26,6 +26,7 @@ public final class VoiceChannel implements HttpChannel {
     private final TwilioSignatures signatures;
     private final PublicUrl publicUrl;
     private final Metrics metrics;
+    private volatile String greeting;
 
     public VoiceChannel(Vertx vertx, ConversationRouter router, VoiceTurns.Effects effects, TwilioSignatures signatures,
                         PublicUrl publicUrl, Metrics metrics) {
@@ -46,14 +47,17 @@ public final class VoiceChannel implements HttpChannel {
     private void start(RoutingContext ctx) {
         signatures.check(ctx);
         MultiMap form = ctx.request().formAttributes();
-        String sid = required(form, "CallSid");
+        required(form, "CallSid");
         String from = required(form, "From");
         metrics.inc("antifraud_calls_total", "event=\"start\"");
+        // answered at once: a call with no stored state is at the menu, so nothing needs saving first;
+        // linking the caller's number to the person happens off the answer's path
+        twiml(ctx, greeting());
         vertx.executeBlocking(() -> {
-            calls.save(VoiceCall.start(sid, from));
             turns.effects().people().linkSession(from, VoiceTurns.sessionKey(from));
-            return VoiceTwiml.gather(VoiceScript.GREETING + VoiceScript.MENU, action(), true);
-        }, false).onSuccess(xml -> twiml(ctx, xml)).onFailure(ctx::fail);
+            return null;
+        }, false).onFailure(e -> java.util.logging.Logger.getLogger(VoiceChannel.class.getName())
+            .warning("caller not linked: " + e.getClass().getSimpleName()));
     }
 
     private void gather(RoutingContext ctx) {
@@ -145,6 +149,16 @@ public final class VoiceChannel implements HttpChannel {
             });
         }
         return turns.converse(call, input, keyed);
+    }
+
+    /** The greeting never changes once the public URL is known, so it is rendered once. */
+    private String greeting() {
+        String g = greeting;
+        if (g == null) {
+            g = VoiceTwiml.gather(VoiceScript.GREETING + VoiceScript.MENU, action(), true);
+            greeting = g;
+        }
+        return g;
     }
 
     private String action() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.antifraud.core.conversation.Message;
 import cn.antifraud.deploy.TestServer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -180,7 +179,7 @@ class VoiceChannelTest {
         p.put("Body", "我刚才打过电话");
         Webhooks.postForm(server, "/twilio/sms", p, Webhooks.twilioSignature(TOKEN, BASE + "/twilio/sms", p));
         JsonObject person = server.app().people().byPhone("13900000017").orElseThrow();
-        assertEquals(new JsonArray(List.of("voice:" + from, "sms:" + from)), person.getJsonArray("sessionKeys"));
+        assertEquals(java.util.Set.of("voice:" + from, "sms:" + from), new java.util.HashSet<>(person.getJsonArray("sessionKeys").getList()));
 
         twilio.clear();
         var conversation = server.app().router().store().openConversation("voice:" + from).orElseThrow();

@@ -57,7 +57,8 @@ public final class VoiceTurns {
         String text = keyed ? input.replace("#", "").replace("*", "") : input;
         return vertx.executeBlocking(() -> {
             String resolved = NumberedOptions.resolve(text, router.store().lastOfferedOptions(sessionKey(call.from())));
-            if (resolved.equals(text) && VoiceScript.hasLongNumber(text)) {
+            boolean typedNumber = keyed && text.matches("\\d{3,}");
+            if (resolved.equals(text) && (typedNumber || VoiceScript.hasLongNumber(text))) {
                 String prompt = VoiceScript.confirmNumber(text);
                 calls.save(call.confirming(text, prompt));
                 return new String[] {null, VoiceTwiml.gather(prompt, action(), true)};

@@ -63,9 +63,14 @@ final class VoiceScript {
         return DIGITS.matcher(text.replaceAll("[\\s-]", "")).find();
     }
 
+    /** The bot's last question wants a number the caller may type (phone, account, card, amount). */
+    static boolean asksForNumber(List<Reply> replies) {
+        return !replies.isEmpty() && replies.get(replies.size() - 1).options().isEmpty()
+            && replies.get(replies.size() - 1).text().matches("(?s).*(号码|账号|卡号|金额|多少钱|编号).*");
+    }
+
     static boolean asksForPhone(List<Reply> replies) {
         return !replies.isEmpty() && replies.get(replies.size() - 1).options().isEmpty()
-            && replies.get(replies.size() - 1).text().matches("(?s).*(联系电话|手机号|联系方式|电话号码).*[？?]?.*")
-            && replies.get(replies.size() - 1).text().contains("您");
+            && replies.get(replies.size() - 1).text().matches("(?s).*(联系电话|联系方式|您的(手机|电话)).*");
     }
 }

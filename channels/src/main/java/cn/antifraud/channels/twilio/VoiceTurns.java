@@ -8,6 +8,7 @@ import cn.antifraud.core.conversation.ConversationState;
 import cn.antifraud.core.conversation.InboundMessage;
 import cn.antifraud.core.conversation.Message;
 import cn.antifraud.core.conversation.TurnResult;
+import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.people.PeopleDirectory;
 import cn.antifraud.core.storage.Store;
 import io.vertx.core.Future;
@@ -54,6 +55,9 @@ public final class VoiceTurns {
         if (keyed && input.startsWith("*") && call.offersOwnNumber()) {
             return route(call, call.from());
         }
+        if (keyed && "0".equals(input.replace("#", ""))) {
+            return route(call, Options.OFFICER);
+        }
         String text = keyed ? input.replace("#", "").replace("*", "") : input;
         return vertx.executeBlocking(() -> {
             String resolved = NumberedOptions.resolve(text, router.store().lastOfferedOptions(sessionKey(call.from())));
@@ -87,7 +91,8 @@ public final class VoiceTurns {
             return transfer(conv, c, conv.stopPayment() ? said : "");
         }
         boolean own = VoiceScript.asksForPhone(result.replies()) && PeopleDirectory.normalise(c.from()) != null;
-        String prompt = said.isEmpty() ? "请继续说。" + VoiceScript.TYPE_WITH_HASH : said + (own ? VoiceScript.OWN_NUMBER : "");
+        String prompt = said.isEmpty() ? "请继续说。" + VoiceScript.TYPE_WITH_HASH
+            : said + (own ? VoiceScript.OWN_NUMBER : "") + (VoiceScript.asksForNumber(result.replies()) ? VoiceScript.TYPE_WITH_HASH : "");
         calls.save(c.prompted(VoiceCall.BOT, prompt, own));
         return VoiceTwiml.gather(prompt, action(), false);
     }

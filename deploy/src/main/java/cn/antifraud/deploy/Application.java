@@ -16,6 +16,7 @@ import cn.antifraud.channels.webchat.WebChatChannel;
 import cn.antifraud.channels.wechat.WeChatChannel;
 import cn.antifraud.core.analysis.AnalysisPipeline;
 import cn.antifraud.core.analysis.Analyzer;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.dialogue.DialogueEngine;
@@ -23,11 +24,18 @@ import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.people.PeopleDirectory;
+import cn.antifraud.core.report.CaseService;
+import cn.antifraud.core.report.CaseStatusFlow;
+import cn.antifraud.core.report.CaseStore;
+import cn.antifraud.core.report.ReportFiler;
+import cn.antifraud.core.report.ReportFlow;
 import cn.antifraud.core.storage.Store;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +48,20 @@ public final class Application implements AutoCloseable {
     private final Vertx vertx;
     private final Store store;
     private final HttpServer server;
+    private final Services services;
     private final ConversationRouter router;
     private final PeopleDirectory people;
 
-    private Application(Vertx vertx, Store store, HttpServer server, ConversationRouter router, PeopleDirectory people) {
+    /** Services other parts (officer console, tests) reach through the running application. */
+    public record Services(CaseService cases, AuditLog audit, IndicatorRegistry indicators, ConversationStore conversations) {
+    }
+
+    private Application(Vertx vertx, Store store, HttpServer server, Services services, ConversationRouter router,
+                        PeopleDirectory people) {
         this.vertx = vertx;
         this.store = store;
         this.server = server;
+        this.services = services;
         this.router = router;
         this.people = people;
     }
@@ -63,7 +78,13 @@ public final class Application implements AutoCloseable {
             Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, registry);
             ConversationStore conversations = new ConversationStore(store);
             ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());
+            Clock clock = Clock.systemUTC();
+            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            CaseStore cases = new CaseStore(store, clock, zone);
+            Services services = new Services(new CaseService(vertx, cases), new AuditLog(store, clock), registry, conversations);
             List<Flow> flows = new ArrayList<>();
+            flows.add(new ReportFlow(kb, new ReportFiler(cases, registry), clock, zone));
+            flows.add(new CaseStatusFlow(cases));
             DialogueEngine engine = new DialogueEngine(kb, flows);
             ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
             Metrics metrics = new Metrics();
@@ -85,7 +106,7 @@ public final class Application implements AutoCloseable {
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             publicUrl.bind(server.actualPort());
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
-            return new Application(vertx, store, server, router, people);
+            return new Application(vertx, store, server, services, router, people);
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
@@ -112,6 +133,10 @@ public final class Application implements AutoCloseable {
     /** One person across SMS, voice and reports, keyed by phone number (for the officer console). */
     public PeopleDirectory people() {
         return people;
+    }
+
+    public Services services() {
+        return services;
     }
 
     @Override

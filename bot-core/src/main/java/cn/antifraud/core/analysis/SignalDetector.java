@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class SignalDetector {
     private static final Pattern MOVED = Pattern.compile(
         "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚)?(?:给他|给她|给对方|往)?(?:转账|转了|汇了|打了|付了|充了|交了|转过去|打过去|汇过去|转出去|付款了|被骗了)"
-            + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了|被骗(?:走)?了?[\\d一二两三四五六七八九十百千万]");
+            + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了|被骗(?:走)?了?[\\d一二两三四五六七八九十百千万]"
+            + "|骗(?:走)?了(?:我)?[\\d一二两三四五六七八九十百千万]|(?:转|汇|打)(?:到|给|进)了");
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
 
     private final PhraseMatcher<String> phrases;

@@ -37,6 +37,10 @@ public final class DialogueEngine {
         }
         String text = ctx.text();
         Analysis a = ctx.analysis();
+        if (text.equals(Options.SUBMIT_REPORT) && ctx.conversation().caseNo() != null) {
+            return Turn.reply("您的报案已经提交过了，案件编号是 " + ctx.conversation().caseNo() + "，不会重复登记。"
+                + "有新的情况可以直接告诉我，或者说“转人工”找值班民警。");
+        }
         switch (text) {
             case Options.LEARN_TYPE:
                 return verdicts.explain(ctx.conversation().lastScamType());

@@ -9,6 +9,7 @@ public final class Options {
     public static final String LEARN = "学习防骗知识";
     public static final String REPORT = "我要报案";
     public static final String QUIZ = "做个防骗小测验";
+    public static final String SUBMIT_REPORT = "确认提交";
 
     private Options() {
     }

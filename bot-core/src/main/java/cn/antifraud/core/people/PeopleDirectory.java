@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -15,16 +16,23 @@ import org.bson.Document;
 /**
  * One person behind several doors: a phone number seen on SMS, on the voice line and as a report's contact
  * phone is one {@code people} document keyed by the normalised number, listing the sessions and cases seen,
- * so officers see one person. Blocking: call from worker threads.
+ * so officers see one person. Reports filed on any channel join in when read: a case whose contact phone is
+ * this number adds its case number and the session it was filed in. Blocking: call from worker threads.
  */
 public final class PeopleDirectory {
     private final Store store;
     private final MongoCollection<Document> people;
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> conversations;
 
     public PeopleDirectory(Store store) {
         this.store = store;
         this.people = store.collection("people");
+        this.cases = store.collection("cases");
+        this.conversations = store.collection("conversations");
         people.createIndex(Indexes.ascending("sessionKeys"));
+        cases.createIndex(Indexes.ascending("contact.phone"));
+        cases.createIndex(Indexes.ascending("conversationId"));
         store.written();
     }
 
@@ -62,13 +70,45 @@ public final class PeopleDirectory {
     /** The person with this phone number: {phone, sessionKeys[], caseNos[], firstSeen, lastSeen}. */
     public Optional<JsonObject> byPhone(String phone) {
         String key = normalise(phone);
-        return key == null ? Optional.empty() : Optional.ofNullable(people.find(new Document("_id", key)).first())
-            .map(PeopleDirectory::toJson);
+        if (key == null) {
+            return Optional.empty();
+        }
+        Document d = people.find(new Document("_id", key)).first();
+        JsonObject person = d == null ? null : toJson(d);
+        for (Document c : cases.find(new Document("contact.phone", new Document("$in", List.of(key, "+86" + key))))) {
+            if (person == null) {
+                person = new JsonObject().put("phone", key).put("sessionKeys", new JsonArray()).put("caseNos", new JsonArray());
+            }
+            addOnce(person.getJsonArray("caseNos"), c.getString("caseNo"));
+            Document conv = c.getString("conversationId") == null ? null
+                : conversations.find(new Document("_id", c.getString("conversationId"))).first();
+            if (conv != null) {
+                addOnce(person.getJsonArray("sessionKeys"), conv.getString("sessionKey"));
+            }
+        }
+        return Optional.ofNullable(person);
     }
 
     /** The person a session belongs to (for the console: "this caller also wrote by SMS"). */
     public Optional<JsonObject> bySession(String sessionKey) {
-        return Optional.ofNullable(people.find(new Document("sessionKeys", sessionKey)).first()).map(PeopleDirectory::toJson);
+        Document d = people.find(new Document("sessionKeys", sessionKey)).first();
+        if (d != null) {
+            return byPhone(d.getString("_id"));
+        }
+        for (Document conv : conversations.find(new Document("sessionKey", sessionKey))) {
+            Document c = cases.find(new Document("conversationId", conv.getString("_id"))).first();
+            Document contact = c == null ? null : c.get("contact", Document.class);
+            if (contact != null && normalise(contact.getString("phone")) != null) {
+                return byPhone(contact.getString("phone"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void addOnce(JsonArray list, String value) {
+        if (value != null && !list.contains(value)) {
+            list.add(value);
+        }
     }
 
     private void upsert(String phone, org.bson.conversions.Bson add) {
@@ -87,8 +127,8 @@ public final class PeopleDirectory {
         List<String> sessions = (List<String>) d.get("sessionKeys", List.class);
         List<String> cases = (List<String>) d.get("caseNos", List.class);
         return new JsonObject().put("phone", d.getString("_id"))
-            .put("sessionKeys", new JsonArray(sessions == null ? List.of() : sessions))
-            .put("caseNos", new JsonArray(cases == null ? List.of() : cases))
+            .put("sessionKeys", new JsonArray(sessions == null ? new ArrayList<>() : new ArrayList<>(sessions)))
+            .put("caseNos", new JsonArray(cases == null ? new ArrayList<>() : new ArrayList<>(cases)))
             .put("firstSeen", d.getDate("firstSeen").toInstant().toString())
             .put("lastSeen", d.getDate("lastSeen").toInstant().toString());
     }

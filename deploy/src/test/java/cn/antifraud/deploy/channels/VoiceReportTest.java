@@ -135,4 +135,29 @@ class VoiceReportTest {
         assertTrue(sms.get("Body").contains(caseNo), sms.get("Body"));
         assertTrue(server.app().people().byPhone(FROM).orElseThrow().getJsonArray("caseNos").contains(caseNo));
     }
+
+    @Test
+    void aReportFiledInTheWebChatAndTextsFromItsContactPhoneAreOnePerson() throws Exception {
+        String session = null;
+        String caseNo = null;
+        for (String text : List.of("我要报案", "对方自称是刷单平台的客服，让我先垫付做任务，说完成后返佣金，结果一直不给提现", "上个月",
+            "不确定", "5w", "支付宝", "对方收款的卡号 6222021234567890128", "13900000032", "跳过", "跳过", "确认提交")) {
+            var answer = server.chat(session, text);
+            session = answer.getString("sessionId");
+            caseNo = answer.getString("caseNo");
+        }
+        assertNotNull(caseNo);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("MessageSid", "SM0000000000000000000000000000032");
+        p.put("From", "+8613900000032");
+        p.put("Body", "我刚才在网上报了案，想补充一下");
+        assertEquals(200, Webhooks.postForm(server, "/twilio/sms", p, Webhooks.twilioSignature(TOKEN, BASE + "/twilio/sms", p))
+            .statusCode());
+        var person = server.app().people().byPhone("+86 139 0000 0032").orElseThrow();
+        assertEquals("13900000032", person.getString("phone"));
+        assertEquals(List.of(caseNo), person.getJsonArray("caseNos").getList());
+        assertEquals(java.util.Set.of("sms:+8613900000032", "web:" + session), new java.util.HashSet<>(person.getJsonArray("sessionKeys")
+            .getList()));
+        assertEquals(person, server.app().people().bySession("web:" + session).orElseThrow());
+    }
 }

@@ -1,6 +1,7 @@
 package cn.antifraud.channels.wechat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -71,11 +72,12 @@ public final class WeChatApi {
         if (t != null && Instant.now().isBefore(t.refreshAt())) {
             return Future.succeededFuture(t.value());
         }
-        Future<String> inFlight = refreshing.get();
-        if (inFlight != null) {
-            return inFlight;
+        Promise<String> mine = Promise.promise();
+        if (!refreshing.compareAndSet(null, mine.future())) {
+            Future<String> inFlight = refreshing.get();
+            return inFlight != null ? inFlight : accessToken();
         }
-        Future<String> fetch = call(HttpRequest.newBuilder(uri("/cgi-bin/token?grant_type=client_credential&appid="
+        call(HttpRequest.newBuilder(uri("/cgi-bin/token?grant_type=client_credential&appid="
                 + enc(config.appId()) + "&secret=" + enc(config.appSecret()))).GET())
             .compose(res -> {
                 String value = res.getString("access_token");
@@ -87,12 +89,12 @@ public final class WeChatApi {
                     : Duration.ofSeconds(seconds / 2);
                 token.set(new Token(value, Instant.now().plusSeconds(seconds).minus(lead)));
                 return Future.succeededFuture(value);
+            })
+            .onComplete(ar -> {
+                refreshing.set(null);
+                mine.handle(ar);
             });
-        if (!refreshing.compareAndSet(null, fetch)) {
-            return refreshing.get() != null ? refreshing.get() : fetch;
-        }
-        fetch.onComplete(ar -> refreshing.set(null));
-        return fetch;
+        return mine.future();
     }
 
     private Future<JsonObject> call(HttpRequest.Builder request) {

@@ -22,14 +22,17 @@ final class StandInApi implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+    private final java.util.List<String> history = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     StandInApi(Function<Call, Answer> responder) throws Exception {
         this.server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             Call call = new Call(req.method().name(), req.path(), MultiMap.caseInsensitiveMultiMap().addAll(req.params()),
                 MultiMap.caseInsensitiveMultiMap().addAll(req.headers()), body.toString());
-            calls.add(call);
-            reply(req, responder.apply(call));
+            Answer a = responder.apply(call);
+            history.add(call.method() + " " + req.uri() + " " + call.body() + " -> " + a.json());
+            calls.add(call);  // after answering: a test that reacts to this call cannot change its answer
+            reply(req, a);
         })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -53,6 +56,11 @@ final class StandInApi implements AutoCloseable {
     /** Any request received within the given time, or null. */
     Call poll(long millis) throws InterruptedException {
         return calls.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Every request with its answer, for failure messages. */
+    String history() {
+        return String.join("\n", history);
     }
 
     void clear() {

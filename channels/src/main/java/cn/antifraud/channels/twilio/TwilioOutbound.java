@@ -4,6 +4,7 @@ import cn.antifraud.core.conversation.Events;
 import cn.antifraud.core.conversation.InboundMessage;
 import cn.antifraud.core.conversation.Message;
 import cn.antifraud.core.people.PeopleDirectory;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.logging.Logger;
@@ -47,12 +48,12 @@ public final class TwilioOutbound {
             String text = message.getString("text");
             boolean textable = sms.canSend() && PeopleDirectory.normalise(address) != null;
             (textable ? sms.send(address, VOICE_PREFIX + text, sender, sessionKey).map(sids -> !sids.isEmpty())
-                : io.vertx.core.Future.succeededFuture(false))
+                : Future.succeededFuture(false))
                 .recover(e -> {
                     LOG.warning("officer SMS to a caller not sent: " + SmsSender.describe(e));
-                    return io.vertx.core.Future.succeededFuture(false);
+                    return Future.succeededFuture(false);
                 })
-                .compose(sent -> sent ? io.vertx.core.Future.succeededFuture()
+                .compose(sent -> sent ? Future.succeededFuture()
                     : vertx.executeBlocking(() -> callbacks.record(sessionKey, address, "officer_reply", text), false))
                 .onFailure(e -> LOG.warning("call-back task not recorded: " + e.getClass().getSimpleName()));
         }

@@ -142,8 +142,12 @@ class VoiceChannelTest {
         assertEquals(transfer(""), gather(call, from, null, "转人工"));
         var conversation = server.app().router().store().openConversation("voice:" + from).orElseThrow();
         assertEquals("waiting_officer", conversation.state().id());
-        List<String> transcript = server.app().router().store().conversationMessages(conversation.id()).stream()
-            .map(m -> m.sender() + ":" + m.text()).toList();
+        List<String> transcript = List.of();
+        for (int i = 0; i < 50 && !transcript.contains("system:来电已转接值班民警。"); i++) {
+            Thread.sleep(100);  // the transfer note is stored after the TwiML is answered
+            transcript = server.app().router().store().conversationMessages(conversation.id()).stream()
+                .map(m -> m.sender() + ":" + m.text()).toList();
+        }
         assertEquals("resident:转人工", transcript.get(0));
         assertTrue(transcript.contains("system:来电已转接值班民警。"), transcript.toString());
     }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 
 /** {@code classify}: one message per input line, exactly one JSON object per output line, in order. */
 final class ClassifyCommand {
+    static final int PROGRESS_EVERY = 5000;
     private ClassifyCommand() {
     }
 
@@ -32,6 +33,12 @@ final class ClassifyCommand {
         KnowledgeBase kb = KnowledgeBase.load();
         Path modelDir = config.modelCache();
         Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, new SeedOnlyIndicators(kb));
+        classify(analyzer, in, out, err, PROGRESS_EVERY);
+        return 0;
+    }
+
+    /** Classifies every line of {@code in}; reports progress on {@code err} every {@code progressEvery} lines. */
+    static void classify(Analyzer analyzer, InputStream in, PrintStream out, PrintStream err, int progressEvery) throws IOException {
         PrintStream utf8Out = new PrintStream(out, false, StandardCharsets.UTF_8);
         long count = 0;
         long start = System.nanoTime();
@@ -40,14 +47,13 @@ final class ClassifyCommand {
         while ((line = readLine(input)) != null) {
             utf8Out.println(classifyLine(analyzer, line).encode());
             count++;
-            if (count % 5000 == 0) {
+            if (count % progressEvery == 0) {
                 err.printf("classified %d lines (%.0f/s)%n", count, count / ((System.nanoTime() - start) / 1e9));
                 utf8Out.flush();
             }
         }
         utf8Out.flush();
         err.printf("classified %d lines in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
-        return 0;
     }
 
     static JsonObject classifyLine(Analyzer analyzer, byte[] bytes) {

@@ -44,7 +44,10 @@ final class EvalCommand {
         Evaluation evaluation = new Evaluation(kb, featurizer, err::println);
         StringBuilder report = new StringBuilder("# Classifier evaluation\n\n")
             .append("Produced by `java -jar deploy/target/antifraud.jar eval --folds ").append(folds)
-            .append("` on ").append(LocalDate.now()).append(", model ").append(full.version()).append(".\n\n");
+            .append("` on ").append(LocalDate.now()).append(", model ").append(full.version()).append(".\n\n")
+            .append("Settings (chosen by cross-validation on the training corpus only): scam type ").append(Models.SCAM_CONFIG)
+            .append(", decision margin for `none` ").append(Models.DECISION_MARGIN).append("; intent ").append(Models.INTENT_CONFIG)
+            .append(".\n\n");
         report.append(evaluation.heldOut(full).report("Held-out file (kb/heldout/heldout.tsv, never trained on)")).append('\n');
         report.append(evaluation.crossValidate(folds, full).report(folds + "-fold cross-validation on the training corpus"))
             .append('\n');

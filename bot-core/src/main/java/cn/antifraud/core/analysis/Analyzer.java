@@ -19,21 +19,40 @@ public final class Analyzer {
     private final Featurizer featurizer;
     private final SignalDetector signals;
     private final RiskScorer risk = new RiskScorer();
-    private final AtomicReference<Models> models;
+    /** Models and their compiled form, swapped together. */
+    private record Loaded(Models models, Optional<CompiledModels> compiled) {
+        Loaded(Models models) {
+            this(models, CompiledModels.of(models.scamType(), models.intent()));
+        }
+    }
+
+    private final AtomicReference<Loaded> models;
     private final KnownIndicators known;
 
     public Analyzer(Featurizer featurizer, SignalDetector signals, Models models, KnownIndicators known) {
         this.featurizer = featurizer;
         this.signals = signals;
-        this.models = new AtomicReference<>(models);
+        this.models = new AtomicReference<>(new Loaded(models));
         this.known = known;
     }
 
     public Analysis analyze(String text) {
-        Featurizer.Prepared p = featurizer.prepare(text);
-        Models m = models.get();
-        TextClassifier.Prediction type = m.scamType().predict(p.tokens());
-        TextClassifier.Prediction intent = m.intent().predict(p.tokens());
+        Featurizer.Prepared p = featurizer.prepare(text == null ? "" : text);
+        if (p.tokens().isEmpty()) {
+            // nothing readable (empty, emoji or symbols only): a model would only echo its priors
+            return new Analysis(KnowledgeBase.VERIFY_INTENT, 0, KnowledgeBase.NONE, Risk.NONE, 0, 0, List.of(), List.of(), p.truncated());
+        }
+        Loaded loaded = models.get();
+        TextClassifier.Prediction type;
+        TextClassifier.Prediction intent;
+        if (loaded.compiled().isPresent()) {
+            TextClassifier.Prediction[] both = loaded.compiled().get().predict(p.tokens());
+            type = both[0];
+            intent = both[1];
+        } else {
+            type = loaded.models().scamType().predict(p.tokens());
+            intent = loaded.models().intent().predict(p.tokens());
+        }
         List<Signal> found = signals.detect(p.folded());
         List<Indicator> indicators = lookUp(p.indicators());
 
@@ -41,8 +60,11 @@ public final class Analyzer {
         String bestType = type.best().equals(KnowledgeBase.NONE) && type.labels().size() > 1 ? type.labels().get(1) : type.best();
         String intentId = intent.bestProbability() >= INTENT_THRESHOLD ? intent.best() : KnowledgeBase.VERIFY_INTENT;
         boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
-        boolean modelSaysScam = !type.best().equals(KnowledgeBase.NONE);
+        boolean modelSaysScam = type.probability(bestType) > type.probability(KnowledgeBase.NONE) + Models.DECISION_MARGIN;
         Risk level = risk.score(modelSaysScam, scamProbability, found, indicators, moneyTalk);
+        if (!intentId.equals(KnowledgeBase.VERIFY_INTENT) && !modelSaysScam && found.isEmpty() && indicators.isEmpty()) {
+            level = Risk.NONE; // "你好", "谢谢", "怎么防骗": dialogue, not a message to judge
+        }
 
         String scamType = KnowledgeBase.NONE;
         double confidence = type.probability(KnowledgeBase.NONE);
@@ -57,11 +79,11 @@ public final class Analyzer {
 
     /** Replaces the running models (a retrained model going live); in-flight analyses finish on the old one. */
     public void swapModels(Models next) {
-        models.set(next);
+        models.set(new Loaded(next));
     }
 
     public Models models() {
-        return models.get();
+        return models.get().models();
     }
 
     public Featurizer featurizer() {

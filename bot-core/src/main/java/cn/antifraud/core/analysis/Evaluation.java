@@ -86,7 +86,7 @@ public final class Evaluation {
         for (LabeledText t : train) {
             samples.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
         }
-        return TextClassifier.train(samples, Models.ITERATIONS, Models.CUTOFF);
+        return TextClassifier.train(samples, Models.SCAM_CONFIG);
     }
 
     private Analyzer analyzerFor(TextClassifier scam, TextClassifier intent) {

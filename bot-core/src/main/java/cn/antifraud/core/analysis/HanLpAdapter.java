@@ -3,6 +3,7 @@ package cn.antifraud.core.analysis;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
@@ -23,24 +24,38 @@ public final class HanLpAdapter {
                 CustomDictionary.insert(term, "nz 1000");
             }
         }
-        this.segment = HanLP.newSegment("viterbi")
+        // Dictionary-based (double-array trie) segmentation: about 5x faster than HanLP's viterbi segmenter at
+        // the same cross-validated accuracy (docs/benchmarks.md); the fraud dictionary keeps fraud terms whole.
+        this.segment = new DoubleArrayTrieSegment()
             .enableCustomDictionary(true)
-            .enableNameRecognize(false)
-            .enablePlaceRecognize(false)
-            .enableOrganizationRecognize(false)
-            .enableNumberQuantifierRecognize(false)
             .enablePartOfSpeechTagging(false);
     }
 
-    /** Segments already-normalised text into words, dropping whitespace and punctuation-only pieces. */
+    /**
+     * Segments already-normalised text into words, dropping whitespace and punctuation-only pieces. The trie
+     * segmenter splits Latin letters and digits one by one, so runs of them are joined back into one token.
+     */
     public List<String> tokens(String text) {
         List<Term> terms = segment.seg(text);
         List<String> out = new ArrayList<>(terms.size());
+        StringBuilder ascii = new StringBuilder();
         for (Term t : terms) {
-            String w = t.word.strip();
+            String w = t.word;
+            if (w.length() == 1 && w.charAt(0) < 128 && Character.isLetterOrDigit(w.charAt(0))) {
+                ascii.append(w);
+                continue;
+            }
+            if (ascii.length() > 0) {
+                out.add(ascii.toString());
+                ascii.setLength(0);
+            }
+            w = w.strip();
             if (!w.isEmpty() && hasLetterOrDigit(w)) {
                 out.add(w);
             }
+        }
+        if (ascii.length() > 0) {
+            out.add(ascii.toString());
         }
         return out;
     }

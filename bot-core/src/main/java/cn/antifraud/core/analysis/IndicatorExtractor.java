@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds indicators in cleaned text (see {@link TextNormalizer#clean}). Order matters: ID cards, then bank
- * cards, then phones, so that one run of digits is claimed once.
+ * Finds indicators in cleaned text (see {@link TextNormalizer#clean}). Order matters: URLs, ID cards, labelled
+ * QQ/WeChat/Alipay ids, bank cards, then phones, so that one run of digits is claimed once.
  */
 public final class IndicatorExtractor {
     /** An indicator and where it was found, so the model can see a placeholder instead of the digits. */
@@ -26,7 +26,7 @@ public final class IndicatorExtractor {
     private static final Pattern CARD = Pattern.compile("(?<![\\d.])\\d(?:[ \\-]?\\d){15,18}(?![\\d.])");
     private static final Pattern MOBILE = Pattern.compile("(?<![\\d.])(?:\\+?86[ \\-]?)?1[3-9]\\d(?:[ \\-]?\\d){8}(?![\\d.])");
     private static final Pattern LANDLINE = Pattern.compile(
-        "(?<![\\d.])(?:0\\d{2,3}[ \\-]?\\d{7,8}|400[ \\-]?\\d{3}[ \\-]?\\d{4}|95\\d{3,4})(?![\\d.])");
+        "(?<![\\d.])(?:0\\d{2,3}[ \\-]?\\d{3,4}[ \\-]?\\d{4}|400[ \\-]?\\d{3}[ \\-]?\\d{4}|95\\d{3,4})(?![\\d.])");
     private static final Pattern QQ = Pattern.compile("(?:qq|扣扣|企鹅|抠抠|蔻蔻)(?:号码|号|群号|群)?\\s*[:：是为]?\\s*([1-9]\\d{4,10})(?!\\d)");
     private static final Pattern WECHAT = Pattern.compile(
         "(?:微信|薇信|威信|维信|徽信|v信|vx|wx|微x|加v|加威)(?:号|号码|id)?\\s*[:：是为]?\\s*([a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])");
@@ -44,17 +44,45 @@ public final class IndicatorExtractor {
     public List<Found> extract(String text) {
         List<Found> found = new ArrayList<>();
         boolean[] taken = new boolean[text.length()];
-        for (Matcher m = URL.matcher(text); m.find();) {
+        // cheap pre-checks skip patterns that cannot match: most messages hold no link and few long numbers
+        boolean dotted = text.indexOf('.') >= 0;
+        boolean digits = hasDigitRun(text, 5);
+        for (Matcher m = dotted ? URL.matcher(text) : null; m != null && m.find();) {
             String url = stripTrailing(m.group());
             if (url.contains(".") && !url.matches("\\d+(\\.\\d+)*")) {
                 claim(found, taken, new Indicator(Indicator.URL, url).withNote(Lookalikes.noteFor(url)), m.start(), m.start() + url.length());
             }
         }
+        if (digits) {
+            idCards(text, found, taken);
+        }
+        if (containsAny(text, "qq", "扣扣", "企鹅", "抠抠", "蔻蔻")) {
+            idGroup(QQ, Indicator.QQ, text, found, taken);
+        }
+        if (containsAny(text, "信", "vx", "wx", "微x", "加v", "加威", "支付宝", "zfb")) {
+            idGroup(WECHAT, Indicator.WECHAT, text, found, taken);
+            idGroup(ALIPAY, Indicator.ALIPAY, text, found, taken);
+        }
+        if (digits) {
+            cardsAndPhones(text, found, taken);
+        }
+        if (containsAny(text, "app", "软件", "应用", "客户端")) {
+            apps(text, found);
+        }
+        amounts(text, found, taken);
+        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+        return found;
+    }
+
+    private static void idCards(String text, List<Found> found, boolean[] taken) {
         for (Matcher m = ID_CARD.matcher(text); m.find();) {
             if (idChecksumOk(m.group())) {
                 claim(found, taken, new Indicator(Indicator.ID_CARD, m.group().toUpperCase()), m.start(), m.end());
             }
         }
+    }
+
+    private static void cardsAndPhones(String text, List<Found> found, boolean[] taken) {
         for (Matcher m = CARD.matcher(text); m.find();) {
             String digits = m.group().replaceAll("\\D", "");
             if (digits.length() >= 16 && digits.length() <= 19 && luhn(digits) && free(taken, m.start(), m.end())) {
@@ -73,18 +101,36 @@ public final class IndicatorExtractor {
                 claim(found, taken, new Indicator(Indicator.PHONE, m.group().replaceAll("\\D", "")), m.start(), m.end());
             }
         }
-        idGroup(QQ, Indicator.QQ, text, found, taken);
-        idGroup(WECHAT, Indicator.WECHAT, text, found, taken);
-        idGroup(ALIPAY, Indicator.ALIPAY, text, found, taken);
+    }
+
+    private static void apps(String text, List<Found> found) {
         for (Matcher m = APP.matcher(text); m.find();) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             if (name != null && !name.matches("(这个|那个|一个|他们|我们|你们|官方|手机|软件|应用)")) {
                 found.add(new Found(new Indicator(Indicator.APP, name), m.start(), m.end()));
             }
         }
-        amounts(text, found, taken);
-        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-        return found;
+    }
+
+    private static boolean containsAny(String text, String... needles) {
+        for (String n : needles) {
+            if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : c == ' ' || c == '-' ? run : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void amounts(String text, List<Found> found, boolean[] taken) {

@@ -28,7 +28,7 @@ final class Lookalikes {
         String bare = url.replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
         int slash = bare.indexOf('/');
         String host = slash >= 0 ? bare.substring(0, slash) : bare;
-        if (host.endsWith(".gov.cn")) {
+        if (host.equals("gov.cn") || host.endsWith(".gov.cn")) {
             return "";
         }
         String label = host.contains(".") ? host.substring(0, host.lastIndexOf('.')) : host;

@@ -19,9 +19,21 @@ import java.util.logging.Logger;
 public record Models(TextClassifier scamType, TextClassifier intent, String version) {
     private static final Logger LOG = Logger.getLogger(Models.class.getName());
     /** Bump when features or training change, so cached models are rebuilt. */
-    static final String TRAINING_VERSION = "v3";
-    static final int ITERATIONS = 150;
-    static final int CUTOFF = 1;
+    static final String TRAINING_VERSION = "v4";
+    /** Scam-type model training, chosen by cross-validation on the training corpus (docs/evaluation.md). */
+    public static final TextClassifier.Config SCAM_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
+    /**
+     * A message is called a scam only when the best scam type beats P(none) by this margin; chosen by
+     * cross-validation on the training corpus (docs/evaluation.md).
+     */
+    public static final double DECISION_MARGIN = 0.1;
+    /**
+     * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
+     * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
+     */
+    static final int VERIFY_STRIDE = 6;
+    /** Intent model training. */
+    public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
 
     /** Trains both models from the given samples; deterministic for the same input. */
     public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
@@ -33,10 +45,10 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         for (LabeledText t : intents) {
             intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
         }
-        for (int i = 0; i < scam.size(); i += 2) {
+        for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        return new Models(TextClassifier.train(scam, ITERATIONS, CUTOFF), TextClassifier.train(intent, ITERATIONS, CUTOFF),
+        return new Models(TextClassifier.train(scam, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
             fingerprint(corpus, intents));
     }
 
@@ -45,7 +57,10 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
      * directory (a real MongoDB deployment keeps nothing locally) it trains in memory.
      */
     public static Models loadOrTrain(Featurizer featurizer, KnowledgeBase kb, Path dir) {
-        String version = fingerprint(kb.corpus(), kb.intents());
+        List<LabeledText> vocabulary = new ArrayList<>();
+        kb.folds().forEach((from, to) -> vocabulary.add(new LabeledText(from, to)));
+        kb.dictionary().forEach(term -> vocabulary.add(new LabeledText("dict", term)));
+        String version = fingerprint(kb.corpus(), kb.intents(), vocabulary);
         if (dir != null) {
             Path scamFile = dir.resolve("scam-" + version + ".bin");
             Path intentFile = dir.resolve("intent-" + version + ".bin");
@@ -80,11 +95,13 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static String fingerprint(List<LabeledText> corpus, List<LabeledText> intents) {
+    /** Identifies a model by everything it is trained from: samples, folds and dictionary, training settings. */
+    @SafeVarargs
+    static String fingerprint(List<LabeledText>... inputs) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(TRAINING_VERSION.getBytes(StandardCharsets.UTF_8));
-            for (List<LabeledText> list : List.of(corpus, intents)) {
+            md.update((TRAINING_VERSION + SCAM_CONFIG + INTENT_CONFIG + VERIFY_STRIDE).getBytes(StandardCharsets.UTF_8));
+            for (List<LabeledText> list : inputs) {
                 for (LabeledText t : list) {
                     md.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
                 }

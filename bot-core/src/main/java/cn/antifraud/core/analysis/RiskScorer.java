@@ -27,8 +27,11 @@ public final class RiskScorer {
         boolean moneyMoved = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED)
             || s.category().equals(Signal.MONEY_MOVING));
 
+        // "骗了两万" says in the resident's own words that money went to a scammer, whatever the model thinks
+        boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
+
         Risk risk;
-        if (moneyMoved && (modelSaysScam || moneyTalk || knownBad)) {
+        if (moneyMoved && (modelSaysScam || moneyTalk || knownBad || saysScammed)) {
             risk = Risk.HIGH;
         } else if (modelSaysScam) {
             boolean sure = scamProbability >= 0.8;

@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
 /** Finds the knowledge base's signal phrases, and the resident saying money has moved or is moving. */
 public final class SignalDetector {
     private static final Pattern MOVED = Pattern.compile(
-        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚)?(?:给他|给她|给对方|往)?(?:转账|转了|汇了|打了|付了|充了|交了|转过去|打过去|汇过去|转出去|付款了|被骗了)"
-            + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了|被骗(?:走)?了?[\\d一二两三四五六七八九十百千万]"
-            + "|骗(?:走)?了(?:我)?[\\d一二两三四五六七八九十百千万]|(?:转|汇|打)(?:到|给|进)了");
+        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会)[^，。！？,.!?;；]){0,12}?"
+            + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
+            + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
+            + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了"
+            // amounts reach this text as the placeholder "zzamount" (see Featurizer)
+            + "|被?骗(?:走)?了?(?:我)?\\s*(?:zzamount|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
+
+    private static final Pattern NEGATION = Pattern.compile("勿|不要|切莫|别|谨防|不会|严禁|不得|绝不|从不|不能|不可|防范|警惕|提防|拒绝");
+    private static final String CLAUSE_END = "，。！？；,.!?;\n【】";
+    private static final int WINDOW = 10;
 
     private final PhraseMatcher<String> phrases;
 
@@ -29,7 +36,9 @@ public final class SignalDetector {
     public List<Signal> detect(String folded) {
         Set<Signal> out = new LinkedHashSet<>();
         for (PhraseMatcher.Hit<String> h : phrases.find(folded)) {
-            out.add(new Signal(h.value(), folded.substring(h.begin(), h.end())));
+            if (!negated(folded, h.begin())) {
+                out.add(new Signal(h.value(), folded.substring(h.begin(), h.end())));
+            }
         }
         for (Matcher m = MOVED.matcher(folded); m.find();) {
             out.add(new Signal(Signal.MONEY_MOVED, m.group()));
@@ -38,6 +47,18 @@ public final class SignalDetector {
             out.add(new Signal(Signal.MONEY_MOVING, m.group()));
         }
         return new ArrayList<>(dropContained(new ArrayList<>(out)));
+    }
+
+    /**
+     * Whether the phrase at {@code begin} is a warning rather than a request: a negation earlier in the same
+     * clause ("请勿泄露验证码", "不会要求您转账", "谨防屏幕共享"), as real bank and police notices are written.
+     */
+    static boolean negated(String text, int begin) {
+        int from = begin;
+        while (from > 0 && begin - from < WINDOW && CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return NEGATION.matcher(text.substring(from, begin)).find();
     }
 
     /** Keeps "安全账户" and drops "账户" when both come from the same place. */

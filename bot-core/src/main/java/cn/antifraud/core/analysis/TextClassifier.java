@@ -5,12 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
@@ -30,6 +32,22 @@ public final class TextClassifier {
             return probabilities[0];
         }
 
+        /** Labels sorted by probability, best first. */
+        static Prediction of(String[] outcomes, double[] probs) {
+            Integer[] order = new Integer[probs.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
+            List<String> labels = new ArrayList<>(probs.length);
+            double[] sorted = new double[probs.length];
+            for (int i = 0; i < order.length; i++) {
+                labels.add(outcomes[order[i]]);
+                sorted[i] = probs[order[i]];
+            }
+            return new Prediction(labels, sorted);
+        }
+
         public double probability(String label) {
             int i = labels.indexOf(label);
             return i < 0 ? 0 : probabilities[i];
@@ -37,27 +55,46 @@ public final class TextClassifier {
     }
 
     private final DoccatModel model;
-    private final ThreadLocal<DocumentCategorizerME> categorizer;
+    private final MaxentModel maxent;
+    private final FraudFeatures features;
+    private final String[] outcomes;
 
-    private TextClassifier(DoccatModel model) {
+    private TextClassifier(DoccatModel model, FraudFeatures features) {
         this.model = model;
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+        this.maxent = model.getMaxentModel();
+        this.features = features;
+        this.outcomes = new String[maxent.getNumOutcomes()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = maxent.getOutcome(i);
+        }
     }
 
-    /** Trains deterministically (GIS maxent, fixed iterations) on the samples in the given order. */
-    public static TextClassifier train(List<Sample> samples, int iterations, int cutoff) {
+    /**
+     * How a model is trained: OpenNLP algorithm ({@code MAXENT} = GIS, {@code MAXENT_QN} = L-BFGS with L2
+     * regularisation), iterations, feature cutoff, L2 cost (QN only) and the {@link FraudFeatures} spec.
+     */
+    public record Config(String algorithm, int iterations, int cutoff, double l2, String features) {
+    }
+
+    /** Trains deterministically (fixed iterations, single thread) on the samples in the given order. */
+    public static TextClassifier train(List<Sample> samples, Config config) {
         List<DocumentSample> docs = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             docs.add(new DocumentSample(s.label(), s.tokens().toArray(String[]::new)));
         }
         TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+        params.put(TrainingParameters.ALGORITHM_PARAM, config.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, config.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, config.cutoff());
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        if (config.algorithm().equals("MAXENT_QN")) {
+            params.put("L2Cost", config.l2());
+            params.put("L1Cost", 0.0);
+        }
         params.put("PrintMessages", false);
         try (var stream = new CollectionObjectStream<>(docs)) {
-            DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures()});
-            return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory));
+            DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new FraudFeatures(config.features())});
+            return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory), new FraudFeatures(config.features()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +102,7 @@ public final class TextClassifier {
 
     public static TextClassifier load(byte[] bytes) {
         try {
-            return new TextClassifier(new DoccatModel(new ByteArrayInputStream(bytes)));
+            return new TextClassifier(new DoccatModel(new ByteArrayInputStream(bytes)), new FraudFeatures());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read classifier model", e);
         }
@@ -81,29 +118,30 @@ public final class TextClassifier {
         }
     }
 
+    /** The feature spec this model was trained with; models with the same spec can share {@link #features}. */
+    public String featureSpec() {
+        return features.spec();
+    }
+
+    /** The model's features for segmented text; compute once and pass to {@link #predict(String[])}. */
+    public String[] features(List<String> tokens) {
+        return features.extract(tokens);
+    }
+
     public Prediction predict(List<String> tokens) {
-        DocumentCategorizerME me = categorizer.get();
-        double[] probs = me.categorize(tokens.toArray(String[]::new));
-        Integer[] order = new Integer[probs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(probs[b], probs[a]));
-        List<String> labels = new ArrayList<>(probs.length);
-        double[] sorted = new double[probs.length];
-        for (int i = 0; i < order.length; i++) {
-            labels.add(me.getCategory(order[i]));
-            sorted[i] = probs[order[i]];
-        }
-        return new Prediction(labels, sorted);
+        return predict(features(tokens));
+    }
+
+    /** Scores precomputed features (thread-safe: the maxent model allocates its own result array). */
+    public Prediction predict(String[] context) {
+        return Prediction.of(outcomes, maxent.eval(context));
+    }
+
+    MaxentModel maxent() {
+        return maxent;
     }
 
     public List<String> labels() {
-        DocumentCategorizerME me = categorizer.get();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < me.getNumberOfCategories(); i++) {
-            out.add(me.getCategory(i));
-        }
-        return out;
+        return List.of(outcomes);
     }
 }

@@ -41,15 +41,18 @@ public final class ConversationRouter {
     }
 
     public Future<TurnResult> handle(InboundMessage in) {
-        return vertx.executeBlocking(() -> {
-            ReentrantLock lock = locks[Math.floorMod(in.sessionKey().hashCode(), locks.length)];
-            lock.lock();
-            try {
-                return handleLocked(in);
-            } finally {
-                lock.unlock();
-            }
-        }, false);
+        return vertx.executeBlocking(() -> locked(in.sessionKey(), () -> handleLocked(in)), false);
+    }
+
+    /** Runs work for one session while holding that session's lock, so its turns and messages stay in order. */
+    private <T> T locked(String sessionKey, java.util.concurrent.Callable<T> work) throws Exception {
+        ReentrantLock lock = locks[Math.floorMod(sessionKey.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            return work.call();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private TurnResult handleLocked(InboundMessage in) {
@@ -88,11 +91,11 @@ public final class ConversationRouter {
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */
     public Future<Message> say(Conversation c, String sender, String text) {
-        return vertx.executeBlocking(() -> {
+        return vertx.executeBlocking(() -> locked(c.sessionKey(), () -> {
             Message m = store.append(c.sessionKey(), c.id(), sender, text, List.of(), null);
             publish(new InboundMessage(c.channel(), c.address(), text, null, m.createdAt()), m);
             return m;
-        }, false);
+        }), false);
     }
 
     private void publish(InboundMessage in, Message m) {

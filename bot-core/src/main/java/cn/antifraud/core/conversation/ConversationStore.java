@@ -94,23 +94,34 @@ public final class ConversationStore {
         return Optional.of(next);
     }
 
-    /** Appends a message to the session, allocating the next sequence number. */
+    /**
+     * Appends a message to the session, allocating the next sequence number. The unique (sessionKey, seq)
+     * index is the arbiter: should two writers ever get the same number, the loser takes the next one.
+     */
     public Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
                           JsonObject analysis) {
-        Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey), Updates.inc("nextSeq", 1L),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
-        long seq = ((Number) session.get("nextSeq")).longValue();
-        Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
-            options == null ? List.of() : options, analysis, Instant.now());
-        Document d = new Document("_id", m.id()).append("sessionKey", sessionKey).append("conversationId", conversationId)
-            .append("seq", seq).append("sender", sender).append("text", text).append("options", m.options())
-            .append("createdAt", Date.from(m.createdAt()));
-        if (analysis != null) {
-            d.append("analysis", Document.parse(analysis.encode()));
+        for (int attempt = 0; ; attempt++) {
+            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey), Updates.inc("nextSeq", 1L),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
+            long seq = ((Number) session.get("nextSeq")).longValue();
+            Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
+                options == null ? List.of() : options, analysis, Instant.now());
+            Document d = new Document("_id", m.id()).append("sessionKey", sessionKey).append("conversationId", conversationId)
+                .append("seq", seq).append("sender", sender).append("text", text).append("options", m.options())
+                .append("createdAt", Date.from(m.createdAt()));
+            if (analysis != null) {
+                d.append("analysis", Document.parse(analysis.encode()));
+            }
+            try {
+                messages.insertOne(d);
+                store.written();
+                return m;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 10) {
+                    throw e;
+                }
+            }
         }
-        messages.insertOne(d);
-        store.written();
-        return m;
     }
 
     public List<Message> messagesAfter(String sessionKey, long afterSeq, int limit) {
@@ -120,6 +131,24 @@ public final class ConversationStore {
             out.add(toMessage(d));
         }
         return out;
+    }
+
+    /**
+     * The quick-reply options the bot offered in its latest turn (the newest bot message with options since
+     * the resident last wrote), for channels where a resident answers an option by its number.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> lastOfferedOptions(String sessionKey) {
+        for (Document d : messages.find(new Document("sessionKey", sessionKey)).sort(Sorts.descending("seq")).limit(10)) {
+            if (Message.RESIDENT.equals(d.getString("sender"))) {
+                break;
+            }
+            List<String> options = (List<String>) d.get("options", List.class);
+            if (Message.BOT.equals(d.getString("sender")) && options != null && !options.isEmpty()) {
+                return options;
+            }
+        }
+        return List.of();
     }
 
     public List<Message> conversationMessages(String conversationId) {

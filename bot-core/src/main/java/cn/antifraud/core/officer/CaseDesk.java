@@ -76,7 +76,7 @@ public final class CaseDesk {
             boolean phoneChannel = InboundMessage.SMS.equals(c.channel()) || InboundMessage.VOICE.equals(c.channel());
             String caseNo = cases.file(new CaseDraft("officer:" + conversationId, conversationId, c.channel(), scamType, false,
                 "值班民警 " + s.username() + " 根据对话立案", null, null, false, amount == null ? BigDecimal.ZERO : amount, null,
-                receivers, null, phoneChannel ? c.address() : null, null, null, c.stopPayment()));
+                receivers, null, phoneChannel ? c.address() : null, null, null, c.stopPayment())).caseNo();
             for (Indicator i : receivers) {
                 if (i.isTraceable()) {
                     registry.recordReport(i.type(), i.value(), scamType);

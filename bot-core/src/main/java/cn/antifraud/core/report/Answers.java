@@ -13,7 +13,7 @@ public final class Answers {
     private static final Pattern NO = Pattern.compile("^(?:不是|不对|错了|不准确|不|否|no|n|不太对|不完全是)[。!！.~]*$|^不是");
     private static final Pattern SKIP = Pattern.compile("^(?:跳过|跳过这个|不想说|不方便(?:说|透露)?|不告诉你?|不愿意|略过|下一个|下一步|无|没有|不知道|不清楚|不记得了?|算了不说了)[。!！.~]*$");
     private static final Pattern CANCEL = Pattern.compile("^(?:取消|取消报案|不报了|不报案了|我不报了|不想报了|算了|先不报了|退出|结束|不用了)[。!！.~]*$");
-    private static final Pattern OFFICER = Pattern.compile("转人工|人工客服|人工服务|找(?:个)?(?:民警|警察|人工)|和民警|跟民警|联系民警|要民警|真人|请民警");
+    private static final Pattern OFFICER = Pattern.compile("转人工|人工服务|要人工|找(?:个)?(?:民警|警察|人工|真人)|和民警说|跟民警说|联系民警|要民警|请民警");
     private static final Pattern EXPLAIN = Pattern.compile("什么意思|啥意思|为什么要|为什么问|为啥要|为啥问|不明白|不懂|听不懂|看不懂|怎么填|怎么回答|什么是|啥是|干什么用|有什么用");
     private static final Pattern CORRECT = Pattern.compile("填错|写错|说错|打错|弄错|搞错|改成|改为|改一下|更正|修改|应该是|重新填|更改|改正");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?(1[3-9]\\d(?:[ -]?\\d){8})(?!\\d)");

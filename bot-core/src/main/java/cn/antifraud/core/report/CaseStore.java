@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
 /**
@@ -34,12 +35,15 @@ public final class CaseStore {
     public static final List<String> STATUSES = List.of(NEW, "accepted", "investigating", "closed");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CaseStore.class.getName());
+
     private final Store store;
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> attempts;
     private final Clock clock;
     private final ZoneId zone;
+    private final ReentrantLock allocation = new ReentrantLock();
 
     public CaseStore(Store store, Clock clock, ZoneId zone) {
         this.store = store;
@@ -55,14 +59,18 @@ public final class CaseStore {
         store.written();
     }
 
+    /** A filed case's number; {@code created} is false when the report had been filed before. */
+    public record Filed(String caseNo, boolean created) {
+    }
+
     /**
      * Stores a report as a case and returns its number; filing the same report id again returns the first
      * number. Returns once the write is acknowledged (majority) and durable.
      */
-    public String file(CaseDraft draft) {
+    public Filed file(CaseDraft draft) {
         Document existing = cases.find(new Document("reportId", draft.reportId())).first();
         if (existing != null) {
-            return existing.getString("caseNo");
+            return new Filed(existing.getString("caseNo"), false);
         }
         for (int attempt = 0; attempt < 10; attempt++) {
             String caseNo = nextNumber();
@@ -73,15 +81,19 @@ public final class CaseStore {
             try {
                 cases.insertOne(d);
                 store.written();
-                link(caseNo, draft.indicatorKeys());
-                return caseNo;
+                try {
+                    link(caseNo, draft.indicatorKeys());
+                } catch (RuntimeException e) {
+                    LOG.warning("case " + caseNo + " filed but not linked: " + e.getClass().getSimpleName());
+                }
+                return new Filed(caseNo, true);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
                 Document raced = cases.find(new Document("reportId", draft.reportId())).first();
                 if (raced != null) {
-                    return raced.getString("caseNo");
+                    return new Filed(raced.getString("caseNo"), false);
                 }
             }
         }
@@ -89,11 +101,20 @@ public final class CaseStore {
     }
 
     /**
-     * The next number of today (Asia/Shanghai): one atomic $inc on the day's counter document. Serialised in
-     * this process as well: under concurrent load the embedded server (mongo-java-server) occasionally returned
-     * the same counter value to two callers, which left a gap in the day's numbers; a real MongoDB is atomic anyway.
+     * The next number of today (Asia/Shanghai): one atomic $inc on the day's counter document. The lock is for
+     * the embedded store, whose findAndModify can hand two threads the same value (the unique index would
+     * then cost a number); MongoDB itself makes the $inc atomic across processes.
      */
-    synchronized String nextNumber() {
+    String nextNumber() {
+        allocation.lock();
+        try {
+            return allocate();
+        } finally {
+            allocation.unlock();
+        }
+    }
+
+    private String allocate() {
         String day = LocalDate.ofInstant(clock.instant(), zone).format(DAY);
         Document counter;
         try {

@@ -1,7 +1,6 @@
 package cn.antifraud.core.report;
 
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,7 +95,7 @@ public final class ChineseTimeParser {
     private Optional<Match> relative(Matcher m, Instant now) {
         String count = m.group(1);
         double n = count.isEmpty() ? (m.group(3) != null && m.group(3).equals("半") ? 0 : 1) : number(count);
-        if (n < 0) {
+        if (n < 0 || n > 10_000) {
             return Optional.empty();
         }
         if ("半".equals(m.group(3))) {
@@ -140,10 +139,10 @@ public final class ChineseTimeParser {
                 date = today.withDayOfMonth((int) number(m.group("dd")));
             } else if (m.group("day") != null) {
                 String day = m.group("day");
-                date = today.plusDays(dayOffset(day));
-                part = part != null ? part : impliedPart(day);
+                date = today.plusDays(ChineseDays.dayOffset(day));
+                part = part != null ? part : ChineseDays.impliedPart(day);
             } else if (m.group("wd") != null) {
-                date = weekday(today, m.group("wkp"), m.group("wd"));
+                date = ChineseDays.weekday(today, m.group("wkp"), m.group("wd"));
             } else {
                 date = today;
                 explicitDay = false;
@@ -168,14 +167,14 @@ public final class ChineseTimeParser {
             if (hour < 0 || hour > 24 || minute < 0 || minute > 59) {
                 return Optional.empty();
             }
-            hour = adjustHour(hour, part, explicitDay, date, minute, zNow);
+            hour = ChineseDays.adjustHour(hour, part, explicitDay, date, minute, zNow);
             at = hour == 24 ? date.atTime(23, 59) : date.atTime(hour, minute);
             if (!explicitDay && at.isAfter(nowLocal.plusMinutes(5))) {
                 at = at.minusDays(1);
             }
             latest = at;
         } else {
-            int[] range = part != null ? partRange(part) : new int[] {0, 24, 12};
+            int[] range = part != null ? ChineseDays.partRange(part) : new int[] {0, 24, 12};
             at = date.atTime(range[2], 0);
             latest = range[1] == 24 ? date.atTime(23, 59) : date.atTime(range[1], 0);
             if (date.equals(today) && date.atTime(range[0], 0).isAfter(nowLocal) && !explicitDay) {
@@ -195,73 +194,6 @@ public final class ChineseTimeParser {
         }
         boolean clockOnly = !explicitDay && part == null;
         return Optional.of(new Match(kind, atI, latestI, m.start(), m.end(), m.group().strip(), clockOnly, h == null && part == null));
-    }
-
-    private static int adjustHour(int hour, String part, boolean explicitDay, LocalDate date, int minute, ZonedDateTime now) {
-        if (part != null) {
-            boolean pm = part.matches("下午|午后|傍晚|晚上|夜里|深夜|夜间|晚间");
-            if (pm && hour < 12) {
-                return hour + 12;
-            }
-            if (part.equals("中午") && hour < 6) {
-                return hour + 12;
-            }
-            if (part.matches("凌晨|半夜") && hour == 12) {
-                return 0;
-            }
-            return hour;
-        }
-        if (hour > 12) {
-            return hour;
-        }
-        if (date.equals(now.toLocalDate())) {
-            boolean pmPast = hour + 12 < 24 && !date.atTime(hour + 12, minute).isAfter(now.toLocalDateTime());
-            return pmPast ? hour + 12 : hour;
-        }
-        return hour >= 1 && hour <= 6 && explicitDay ? hour + 12 : hour;
-    }
-
-    /** {start hour, end hour, typical hour} of a part of the day. */
-    private static int[] partRange(String part) {
-        return switch (part) {
-            case "凌晨", "半夜", "深夜" -> new int[] {0, 6, 2};
-            case "早上", "早晨", "清早", "一早" -> new int[] {5, 10, 8};
-            case "上午" -> new int[] {8, 12, 10};
-            case "中午" -> new int[] {11, 14, 12};
-            case "下午", "午后" -> new int[] {12, 18, 15};
-            case "傍晚" -> new int[] {17, 19, 18};
-            default -> new int[] {18, 24, 20};
-        };
-    }
-
-    private static String impliedPart(String day) {
-        if (day.endsWith("晚") || day.endsWith("夜")) {
-            return "晚上";
-        }
-        return day.endsWith("早") || day.endsWith("晨") ? "早上" : null;
-    }
-
-    private static int dayOffset(String day) {
-        return switch (day) {
-            case "大前天" -> -3;
-            case "前天" -> -2;
-            case "昨天", "昨日", "昨晚", "昨夜", "昨早" -> -1;
-            case "明天", "明早", "明晚" -> 1;
-            case "后天" -> 2;
-            default -> 0;
-        };
-    }
-
-    private static LocalDate weekday(LocalDate today, String prefix, String wd) {
-        int n = "日天".contains(wd) ? 7 : wd.matches("\\d") ? Integer.parseInt(wd) : (int) number(wd);
-        LocalDate thisWeek = today.with(DayOfWeek.MONDAY).plusDays(n - 1L);
-        if (prefix != null && prefix.startsWith("上")) {
-            return thisWeek.minusWeeks(1);
-        }
-        if (prefix == null && thisWeek.isAfter(today)) {
-            return thisWeek.minusWeeks(1);
-        }
-        return thisWeek;
     }
 
     /** Arabic or Chinese small numbers (二十三, 两, 十几 = 15, 几 = 3); -1 when not a number. */

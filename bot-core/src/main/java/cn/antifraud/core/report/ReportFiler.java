@@ -31,18 +31,17 @@ public final class ReportFiler {
             f.s.getBoolean("scamTypeConfirmed", false), f.story(), f.lostAt(), f.lostAtText(), f.ongoing(),
             new BigDecimal(f.amount()), f.method(), f.receiverIndicators(), f.receiverNote(), f.phone(), f.name(), f.district(),
             f.urgent());
-        String caseNo;
+        CaseStore.Filed filed;
         try {
-            caseNo = cases.file(draft);
+            filed = cases.file(draft);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "filing a report failed (conversation " + ctx.conversation().id() + "): " + e.getClass().getSimpleName());
             return Turn.reply("抱歉，系统刚才没能保存您的报案，信息都还在。请稍后回复“确认提交”再试一次；情况紧急请直接拨打110。",
                 ReportTexts.SUBMIT).flow(f.s);
         }
-        for (Indicator i : f.receiverIndicators()) {
-            if (i.isTraceable()) {
-                registry.recordReport(i.type(), i.value(), scamType);
-            }
+        String caseNo = filed.caseNo();
+        if (filed.created()) {
+            countReceivers(f, scamType, caseNo);
         }
         LOG.info("case " + caseNo + " filed (urgent " + f.urgent() + ", " + f.receivers().size() + " receivers, phone "
             + CaseStore.maskedPhone(f.phone()) + ")");
@@ -55,5 +54,16 @@ public final class ReportFiler {
         }
         sb.append("\n\n").append(ReportTexts.RECOVERY_WARNING);
         return Turn.reply(sb.toString()).flow(null).caseFiled(caseNo);
+    }
+
+    /** Feeds the receivers to the known-indicator registry; a failure here must not hide the case number. */
+    private void countReceivers(ReportForm f, String scamType, String caseNo) {
+        for (Indicator i : f.receiverIndicators()) {
+            try {
+                registry.recordReport(i.type(), i.value(), scamType);
+            } catch (RuntimeException e) {
+                LOG.warning("case " + caseNo + ": indicator " + i.masked() + " not counted: " + e.getClass().getSimpleName());
+            }
+        }
     }
 }

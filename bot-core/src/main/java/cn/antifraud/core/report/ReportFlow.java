@@ -93,10 +93,10 @@ public final class ReportFlow implements Flow {
             return Turn.reply("好的，这次报案已经取消，刚才填的信息没有提交。需要时随时说“我要报案”。"
                 + "如果钱刚被转走，请马上拨打110或96110。\n\n" + ReportTexts.RECOVERY_WARNING).flow(null);
         }
-        if (Answers.officer(text)) {
+        if (Answers.officer(text) || ctx.analysis().intent().equals("ask_officer") && Answers.length(text) <= 12) {
             return officer(f);
         }
-        if (Answers.explain(text)) {
+        if (Answers.explain(text) && (!step.equals(ReportForm.STORY) || Answers.length(text) <= 8)) {
             return reask(f, ReportTexts.explain(step));
         }
         if (step.equals(ReportForm.CONFIRM) && (text.equals(ReportTexts.SUBMIT) || Answers.yes(text))) {

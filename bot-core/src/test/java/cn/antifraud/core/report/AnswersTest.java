@@ -38,6 +38,8 @@ class AnswersTest {
         assertTrue(Answers.cancel("不报了"));
         assertTrue(Answers.officer("我要找民警"));
         assertFalse(Answers.officer("对方冒充民警打电话给我，说我涉嫌洗钱，让我把钱转到安全账户"));
+        assertFalse(Answers.officer("对方说他是人工客服"));
+        assertTrue(Answers.officer("转人工"));
         assertTrue(Answers.explain("这是什么意思？"));
         assertTrue(Answers.correction("金额填错了，是三万"));
         assertTrue(Answers.yes("是的"));

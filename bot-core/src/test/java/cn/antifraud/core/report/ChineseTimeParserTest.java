@@ -115,4 +115,18 @@ class ChineseTimeParserTest {
         assertEquals(LocalDateTime.of(2026, 11, 22, 20, 0), local("晚上八点"));
         assertEquals(LocalDateTime.of(2026, 11, 23, 9, 0), local("今天早上9点"));
     }
+
+    @Test
+    void noTextMakesTheParserThrow() {
+        String alphabet = "0123456789零一二两三四五六七八九十百千万年月日号点分半刻前后天周上下午晚早凌晨昨今明:-/. 星期个多几";
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = random.nextInt(12); j >= 0; j--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            parser.findAll(sb.toString(), NOW);
+        }
+        assertTrue(parser.findAll("99999999999天前", NOW).isEmpty());
+    }
 }

@@ -168,15 +168,19 @@ class ReportEffectsTest {
             "刚刚", false, new BigDecimal("800"), "gift_card", List.of(), null, "13800000000", null, null, false);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> tries = new ArrayList<>();
+            List<Future<CaseStore.Filed>> tries = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 tries.add(pool.submit(() -> store.file(draft)));
             }
             var numbers = new HashSet<String>();
-            for (Future<String> f : tries) {
-                numbers.add(f.get(30, TimeUnit.SECONDS));
+            int created = 0;
+            for (Future<CaseStore.Filed> f : tries) {
+                CaseStore.Filed filed = f.get(30, TimeUnit.SECONDS);
+                numbers.add(filed.caseNo());
+                created += filed.created() ? 1 : 0;
             }
             assertEquals(1, numbers.size(), numbers.toString());
+            assertEquals(1, created);
         } finally {
             pool.shutdownNow();
         }
@@ -209,5 +213,14 @@ class ReportEffectsTest {
         assertEquals("officer:zhao", last.getString("actor"));
         assertEquals("已联系银行止付", last.getString("note"));
         assertTrue(last.getString("at").endsWith("Z"), last.encode());
+    }
+
+    @Test
+    void theVictimWhoFiledAsksTheStatusInTheSameConversationWithThePhoneAlone() throws Exception {
+        Victim v = new Victim(server);
+        String caseNo = file(v, Victim.card("622311112222333344"), "13944445555");
+        assertTrue(v.say("查询案件进度").contains("手机号"), v.transcript());
+        String status = v.say("13944445555");
+        assertTrue(status.contains(caseNo) && status.contains("已经登记"), v.transcript());
     }
 }

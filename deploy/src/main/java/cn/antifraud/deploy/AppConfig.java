@@ -34,7 +34,7 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
                 new TwilioConfig(opt(env, "TWILIO_ACCOUNT_SID"), opt(env, "TWILIO_AUTH_TOKEN"), opt(env, "TWILIO_FROM_NUMBER"),
                     opt(env, "TWILIO_API_BASE_URL"), opt(env, "OFFICER_PHONE")),
                 new WeChatConfig(opt(env, "WECHAT_TOKEN"), opt(env, "WECHAT_APP_ID"), opt(env, "WECHAT_APP_SECRET"),
-                    opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL")),
+                    opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL"), passiveReplyMillis(opt(env, "WECHAT_PASSIVE_REPLY_MS"))),
                 adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
                 adminPassword(opt(env, "ADMIN_PASSWORD")),
                 opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")),
@@ -57,6 +57,17 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
             // reported below
         }
         throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + value + "'");
+    }
+
+    private static long passiveReplyMillis(String value) {
+        if (value == null) {
+            return WeChatConfig.DEFAULT_PASSIVE_REPLY_MILLIS;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("WECHAT_PASSIVE_REPLY_MS must be a number of milliseconds from 0 to 4500");
+        }
     }
 
     private static Path path(String value) {

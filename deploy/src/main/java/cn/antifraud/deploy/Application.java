@@ -1,10 +1,20 @@
 package cn.antifraud.deploy;
 
+import cn.antifraud.channels.console.KnowledgeRoutes;
 import cn.antifraud.channels.http.HttpChannel;
+import cn.antifraud.channels.http.PublicUrl;
 import cn.antifraud.channels.http.WebServer;
 import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.ops.OpsChannel;
+import cn.antifraud.channels.twilio.CallbackTasks;
+import cn.antifraud.channels.twilio.SmsChannel;
+import cn.antifraud.channels.twilio.SmsSender;
+import cn.antifraud.channels.twilio.TwilioOutbound;
+import cn.antifraud.channels.twilio.TwilioSignatures;
+import cn.antifraud.channels.twilio.VoiceChannel;
+import cn.antifraud.channels.twilio.VoiceTurns;
 import cn.antifraud.channels.webchat.WebChatChannel;
+import cn.antifraud.channels.wechat.WeChatChannel;
 import cn.antifraud.core.analysis.AnalysisPipeline;
 import cn.antifraud.core.analysis.Analyzer;
 import cn.antifraud.core.audit.AuditLog;
@@ -14,6 +24,7 @@ import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.indicator.IndicatorRegistry;
+import cn.antifraud.core.people.PeopleDirectory;
 import cn.antifraud.core.report.CaseService;
 import cn.antifraud.core.report.CaseStatusFlow;
 import cn.antifraud.core.report.CaseStore;
@@ -39,17 +50,22 @@ public final class Application implements AutoCloseable {
     private final Store store;
     private final HttpServer server;
     private final Services services;
+    private final ConversationRouter router;
+    private final PeopleDirectory people;
     private final KnowledgeModule knowledge;
 
     /** Services other parts (officer console, tests) reach through the running application. */
     public record Services(CaseService cases, AuditLog audit, IndicatorRegistry indicators, ConversationStore conversations) {
     }
 
-    private Application(Vertx vertx, Store store, HttpServer server, Services services, KnowledgeModule knowledge) {
+    private Application(Vertx vertx, Store store, HttpServer server, Services services, ConversationRouter router,
+                        PeopleDirectory people, KnowledgeModule knowledge) {
         this.vertx = vertx;
         this.store = store;
         this.server = server;
         this.services = services;
+        this.router = router;
+        this.people = people;
         this.knowledge = knowledge;
     }
 
@@ -78,14 +94,27 @@ public final class Application implements AutoCloseable {
             ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
             Metrics metrics = new Metrics();
             knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
+            PublicUrl publicUrl = new PublicUrl(config.http());
+            PeopleDirectory people = new PeopleDirectory(store);
+            TwilioSignatures twilioSignatures = new TwilioSignatures(config.twilio(), publicUrl);
+            SmsSender sms = new SmsSender(vertx, config.twilio(), store, publicUrl);
+            CallbackTasks callbacks = new CallbackTasks(store);
+            new TwilioOutbound(vertx, sms, callbacks).listen();
 
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, analyzer.models().version()),
-                new WebChatChannel(vertx, router, metrics));
+                new WebChatChannel(vertx, router, metrics),
+                new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
+                new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),
+                    twilioSignatures, publicUrl, metrics),
+                new WeChatChannel(vertx, router, config.wechat(), metrics),
+                OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
+                new KnowledgeRoutes(vertx, knowledge.admin()));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            publicUrl.bind(server.actualPort());
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");
-            return new Application(vertx, store, server, services, knowledge);
+            return new Application(vertx, store, server, services, router, people, knowledge);
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
@@ -99,6 +128,19 @@ public final class Application implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ConversationRouter router() {
+        return router;
+    }
+
+    /** One person across SMS, voice and reports, keyed by phone number (for the officer console). */
+    public PeopleDirectory people() {
+        return people;
     }
 
     public Services services() {

@@ -12,7 +12,7 @@ final class Logging {
     /** JUL holds loggers weakly; keeping them here keeps their levels. */
     private static final Logger[] QUIET = {
         Logger.getLogger("org.mongodb.driver"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("io.netty"),
-        Logger.getLogger("org.h2"), Logger.getLogger("opennlp"), Logger.getLogger("com.hankcs")};
+        Logger.getLogger("org.h2"), Logger.getLogger("opennlp"), Logger.getLogger("com.hankcs"), Logger.getLogger("HanLP")};
 
     private Logging() {
     }
@@ -32,7 +32,7 @@ final class Logging {
         root.addHandler(handler);
         root.setLevel(Level.INFO);
         for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
+            logger.setLevel(Level.SEVERE);
         }
     }
 }

@@ -43,7 +43,7 @@ class KnowledgeAdminApiTest {
         HttpChannel mounted = r -> {
             Router sub = Router.router(vertx);
             handlers.mountSupervisor(sub);
-            handlers.mountOfficer(sub);
+            handlers.mountOfficer(sub, "", io.vertx.ext.web.RoutingContext::next);
             r.route("/kb/*").subRouter(sub);
         };
         api = WebServer.start(vertx, WebServer.router(vertx, List.of(mounted)), 0)

@@ -133,11 +133,37 @@ public final class ConversationStore {
         return out;
     }
 
+    /**
+     * The quick-reply options the bot offered in its latest turn (the newest bot message with options since
+     * the resident last wrote), for channels where a resident answers an option by its number.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> lastOfferedOptions(String sessionKey) {
+        for (Document d : messages.find(new Document("sessionKey", sessionKey)).sort(Sorts.descending("seq")).limit(10)) {
+            if (Message.RESIDENT.equals(d.getString("sender"))) {
+                break;
+            }
+            List<String> options = (List<String>) d.get("options", List.class);
+            if (Message.BOT.equals(d.getString("sender")) && options != null && !options.isEmpty()) {
+                return options;
+            }
+        }
+        return List.of();
+    }
+
     public List<Message> conversationMessages(String conversationId) {
         List<Message> out = new ArrayList<>();
         for (Document d : messages.find(new Document("conversationId", conversationId)).sort(Sorts.ascending("seq"))) {
             out.add(toMessage(d));
         }
+        return out;
+    }
+
+    /** Conversations in any of the given states (the officers' queue), at most {@code limit}. */
+    public List<Conversation> inStates(List<ConversationState> states, int limit) {
+        List<Conversation> out = new ArrayList<>();
+        conversations.find(new Document("state", new Document("$in", states.stream().map(ConversationState::id).toList())))
+            .sort(Sorts.ascending("priority", "updatedAt")).limit(limit).forEach(d -> out.add(toConversation(d)));
         return out;
     }
 

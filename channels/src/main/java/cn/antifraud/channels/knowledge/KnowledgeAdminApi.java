@@ -53,9 +53,9 @@ public final class KnowledgeAdminApi {
         r.get("/audit").handler(ctx -> answer(ctx, admin.auditTrail(ctx.queryParams().get("target"), limit(ctx))));
     }
 
-    /** Officer routes: propose a corrected label for a message the bot got wrong. */
-    public void mountOfficer(Router r) {
-        r.post("/corrections").handler(ctx -> {
+    /** Officer route {@code prefix + /corrections}: propose a corrected label for a message the bot got wrong. */
+    public void mountOfficer(Router r, String prefix, io.vertx.core.Handler<RoutingContext> gate) {
+        r.post(prefix + "/corrections").handler(gate).handler(ctx -> {
             JsonObject body = Requests.jsonObject(ctx);
             answer(ctx, admin.proposeCorrection(Requests.text(body, "messageId"), Requests.text(body, "label"), actor.apply(ctx)));
         });

@@ -1,8 +1,14 @@
 package cn.antifraud.channels.wechat;
 
-/** WeChat Official Account: callback token, app credentials, optional AES key (safe mode), API base URL. */
-public record WeChatConfig(String token, String appId, String appSecret, String aesKey, String apiBaseUrl) {
+/**
+ * WeChat Official Account: callback token, app credentials, optional AES key (safe mode), API base URL, and
+ * how long a text message may take before the answer goes by customer-service message instead of the
+ * passive reply (WeChat waits 5 seconds).
+ */
+public record WeChatConfig(String token, String appId, String appSecret, String aesKey, String apiBaseUrl,
+                           long passiveReplyMillis) {
     public static final String DEFAULT_API = "https://api.weixin.qq.com";
+    public static final long DEFAULT_PASSIVE_REPLY_MILLIS = 4000;
 
     public WeChatConfig {
         if (token != null && !token.matches("[A-Za-z0-9]{3,32}")) {
@@ -14,11 +20,21 @@ public record WeChatConfig(String token, String appId, String appSecret, String 
         if (aesKey != null && appId == null) {
             throw new IllegalArgumentException("WECHAT_APP_ID is required when WECHAT_AES_KEY is set");
         }
+        if (aesKey != null && token == null) {
+            throw new IllegalArgumentException("WECHAT_TOKEN is required when WECHAT_AES_KEY is set");
+        }
         if (apiBaseUrl == null) {
             apiBaseUrl = DEFAULT_API;
         } else if (!apiBaseUrl.matches("https?://[^\\s]+")) {
             throw new IllegalArgumentException("WECHAT_API_BASE_URL must be an http(s) URL");
         }
+        if (passiveReplyMillis < 0 || passiveReplyMillis > 4500) {
+            throw new IllegalArgumentException("WECHAT_PASSIVE_REPLY_MS must be a number of milliseconds from 0 to 4500");
+        }
+    }
+
+    public WeChatConfig(String token, String appId, String appSecret, String aesKey, String apiBaseUrl) {
+        this(token, appId, appSecret, aesKey, apiBaseUrl, DEFAULT_PASSIVE_REPLY_MILLIS);
     }
 
     public boolean verifiesSignatures() {

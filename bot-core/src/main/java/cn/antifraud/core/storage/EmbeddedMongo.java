@@ -35,7 +35,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("DATA_DIR " + dataDir + " is not writable");
         }
         H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(new SerializedBackend(backend));
         InetSocketAddress address = server.bind();
         String uri = "mongodb://127.0.0.1:" + address.getPort();
         return new EmbeddedMongo(backend, server, uri);

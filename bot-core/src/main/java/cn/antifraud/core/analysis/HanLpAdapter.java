@@ -26,6 +26,8 @@ public final class HanLpAdapter {
         }
         // Dictionary-based (double-array trie) segmentation: about 5x faster than HanLP's viterbi segmenter at
         // the same cross-validated accuracy (docs/benchmarks.md); the fraud dictionary keeps fraud terms whole.
+        // HanLP sets its own logger's level when it loads; its advice on dictionaries is not an operator's concern
+        com.hankcs.hanlp.utility.Predefine.logger.setLevel(java.util.logging.Level.SEVERE);
         this.segment = new DoubleArrayTrieSegment()
             .enableCustomDictionary(true)
             .enablePartOfSpeechTagging(false);

@@ -130,6 +130,9 @@ class RetrainTest {
         assertTrue(duringJob.get() > 0, "chat requests were answered while the model was being trained and swapped");
         assertEquals(full, analyzer.models().version());
         assertEquals(full, healthModel(), "/health names the hot-swapped model");
+        JsonObject running = await(admin.runningModel());
+        assertEquals(full, running.getString("model"));
+        assertEquals(job.getJsonObject("candidate"), running.getJsonObject("figures"), "the console shows the live model's own figures");
         assertTrue(job.getJsonObject("candidate").getDouble("scamF1") > job.getJsonObject("running").getDouble("scamF1"),
             job.encodePrettily());
         assertTrue(job.getJsonArray("steps").size() >= 4, job.encodePrettily());

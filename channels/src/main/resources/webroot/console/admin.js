@@ -100,7 +100,7 @@
         cell(r, a.actor);
         cell(r, a.action);
         cell(r, a.target);
-        cell(r, a.detail ? JSON.stringify(a.detail) : "");
+        cell(r, a.details && Object.keys(a.details).length ? JSON.stringify(a.details) : "");
         body.appendChild(r);
       });
     }).catch(C.fail);

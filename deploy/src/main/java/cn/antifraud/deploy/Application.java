@@ -102,7 +102,7 @@ public final class Application implements AutoCloseable {
             new TwilioOutbound(vertx, sms, callbacks).listen();
 
             List<HttpChannel> channels = List.of(
-                new OpsChannel(vertx, store, metrics, analyzer.models().version()),
+                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version()),
                 new WebChatChannel(vertx, router, metrics),
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),

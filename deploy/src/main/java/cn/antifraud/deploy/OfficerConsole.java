@@ -7,7 +7,7 @@ import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.followup.FollowUpService;
 import cn.antifraud.core.followup.FollowUpStore;
 import cn.antifraud.core.officer.AccountStore;
-import cn.antifraud.core.officer.AuditTrail;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.officer.CaseDesk;
 import cn.antifraud.core.officer.OfficerAccess;
 import cn.antifraud.core.officer.OfficerDesk;
@@ -27,7 +27,7 @@ final class OfficerConsole {
     static ConsoleChannel create(Vertx vertx, Store store, KnowledgeBase kb, ConversationRouter router, ConversationLifecycle lifecycle,
                                  Application.Services services, AppConfig config, PrintStream err) {
         Clock clock = Clock.systemUTC();
-        AuditTrail audit = new AuditTrail(services.audit(), store);
+        AuditLog audit = services.audit();
         AccountStore accounts = new AccountStore(store);
         OfficerAccess access = new OfficerAccess(accounts, new SessionStore(store), audit, clock, OfficerAccess.DEFAULT_IDLE);
         access.ensureFirstAdmin(config.adminUsername(), config.adminPassword()).ifPresent(password -> err.println(

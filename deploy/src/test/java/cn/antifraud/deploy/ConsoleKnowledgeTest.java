@@ -1,6 +1,8 @@
 package cn.antifraud.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -42,5 +44,21 @@ class ConsoleKnowledgeTest {
         assertEquals(200, admin.post("/kb/indicators", body).statusCode());
         assertEquals("admin", new io.vertx.core.json.JsonArray(admin.get("/kb/audit?target=indicator:").body()).getJsonObject(0)
             .getString("actor"));
+    }
+
+    @Test
+    void supervisorsReadTheConsoleAndTheKnowledgeBaseInOneAuditUnderTheOfficersUsername() throws Exception {
+        OfficerClient admin = OfficerClient.loggedIn(server, "admin", "test-admin-password");
+        JsonObject body = new JsonObject().put("type", "phone").put("value", "13900002222").put("scamType", "impersonate_police");
+        assertEquals(200, admin.post("/kb/indicators", body).statusCode());
+        io.vertx.core.json.JsonArray mine = admin.getOk("/audit?actor=admin&limit=200").getJsonArray("audit");
+        java.util.Set<String> actions = new java.util.HashSet<>();
+        mine.forEach(o -> actions.add(((JsonObject) o).getString("action")));
+        assertTrue(actions.contains("login") && actions.contains("indicator.add"), actions.toString());
+        JsonObject entry = mine.stream().map(JsonObject.class::cast).filter(e -> "indicator.add".equals(e.getString("action")))
+            .findFirst().orElseThrow();
+        assertEquals("admin", entry.getString("actor"));
+        assertTrue(entry.getString("at") != null && entry.getString("target").startsWith("indicator:phone:"), entry.encode());
+        assertFalse(entry.encode().contains("13900002222"), "the number is masked in the audit");
     }
 }

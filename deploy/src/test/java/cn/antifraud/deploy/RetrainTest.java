@@ -56,6 +56,10 @@ class RetrainTest {
         return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
+    static String healthModel() throws Exception {
+        return new JsonObject(server.get("/health").body()).getJsonObject("checks").getJsonObject("classifier").getString("model");
+    }
+
     static JsonObject finished(String jobId) throws Exception {
         for (int i = 0; i < 3000; i++) {
             JsonObject job = await(admin.trainingJob(jobId));
@@ -125,6 +129,10 @@ class RetrainTest {
         assertEquals(0, failed.get(), "failed chat requests during the swap");
         assertTrue(duringJob.get() > 0, "chat requests were answered while the model was being trained and swapped");
         assertEquals(full, analyzer.models().version());
+        assertEquals(full, healthModel(), "/health names the hot-swapped model");
+        JsonObject running = await(admin.runningModel());
+        assertEquals(full, running.getString("model"));
+        assertEquals(job.getJsonObject("candidate"), running.getJsonObject("figures"), "the console shows the live model's own figures");
         assertTrue(job.getJsonObject("candidate").getDouble("scamF1") > job.getJsonObject("running").getDouble("scamF1"),
             job.encodePrettily());
         assertTrue(job.getJsonArray("steps").size() >= 4, job.encodePrettily());
@@ -132,8 +140,10 @@ class RetrainTest {
 
         await(admin.restoreModel("weak-test-model", "supervisor-li"));
         assertEquals("weak-test-model", analyzer.models().version());
+        assertEquals("weak-test-model", healthModel(), "/health names the model running now");
         await(admin.restoreModel(full, "supervisor-li"));
         assertEquals(full, analyzer.models().version());
+        assertEquals(full, healthModel());
         JsonArray models = await(admin.models());
         assertTrue(models.stream().anyMatch(m -> ((JsonObject) m).getString("id").equals(full) && ((JsonObject) m).getBoolean("live")));
         JsonArray trail = await(admin.auditTrail("model:", 10));

@@ -1,9 +1,9 @@
 package cn.antifraud.core.followup;
 
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.Conversation;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.Message;
-import cn.antifraud.core.officer.AuditTrail;
 import cn.antifraud.core.officer.OfficerException;
 import cn.antifraud.core.officer.OfficerSession;
 import io.vertx.core.Future;
@@ -26,11 +26,11 @@ public final class FollowUpService {
     private final Vertx vertx;
     private final FollowUpStore store;
     private final ConversationRouter router;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final Map<String, String> typeNames;
 
-    public FollowUpService(Vertx vertx, FollowUpStore store, ConversationRouter router, AuditTrail audit, Clock clock,
+    public FollowUpService(Vertx vertx, FollowUpStore store, ConversationRouter router, AuditLog audit, Clock clock,
                            Map<String, String> typeNames) {
         this.typeNames = Map.copyOf(typeNames);
         this.vertx = vertx;

@@ -159,6 +159,11 @@ public final class KnowledgeAdmin {
         return blocking(() -> new JsonArray(retrainer.list()));
     }
 
+    /** The running model's version and held-out figures. */
+    public Future<JsonObject> runningModel() {
+        return blocking(retrainer::running);
+    }
+
     public Future<JsonObject> restoreModel(String id, String actor) {
         return retrainer.restore(id, actor);
     }

@@ -1,6 +1,7 @@
 package cn.antifraud.core.officer;
 
 import cn.antifraud.core.analysis.Indicator;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.Conversation;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.InboundMessage;
@@ -35,11 +36,11 @@ public final class CaseDesk {
     private final ConversationLifecycle lifecycle;
     private final IndicatorRegistry registry;
     private final FollowUpStore followups;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     public CaseDesk(Vertx vertx, CaseStore cases, ConversationRouter router, ConversationLifecycle lifecycle,
-                    IndicatorRegistry registry, FollowUpStore followups, AuditTrail audit, Clock clock) {
+                    IndicatorRegistry registry, FollowUpStore followups, AuditLog audit, Clock clock) {
         this.vertx = vertx;
         this.cases = cases;
         this.router = router;
@@ -176,7 +177,7 @@ public final class CaseDesk {
                 events.add(new JsonObject().put("at", m.createdAt().toString()).put("kind", "message").put("who", m.sender())
                     .put("text", m.text()));
             }
-            audit.recent("conversation:" + conversationId, null, 200).forEach(o -> events.add(auditEvent((JsonObject) o)));
+            audit.recent("conversation:" + conversationId, null, 200).forEach(a -> events.add(auditEvent(a)));
         }
         for (Object o : c.getJsonArray("history", new JsonArray())) {
             JsonObject h = (JsonObject) o;
@@ -190,6 +191,6 @@ public final class CaseDesk {
 
     private static JsonObject auditEvent(JsonObject a) {
         return new JsonObject().put("at", a.getString("at")).put("kind", a.getString("action")).put("who", a.getString("actor"))
-            .put("text", a.getJsonObject("detail", new JsonObject()).encode());
+            .put("text", a.getJsonObject("details", new JsonObject()).encode());
     }
 }

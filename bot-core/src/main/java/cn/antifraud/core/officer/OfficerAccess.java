@@ -1,5 +1,6 @@
 package cn.antifraud.core.officer;
 
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.officer.OfficerException.Kind;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
@@ -25,11 +26,11 @@ public final class OfficerAccess {
     private final AccountStore accounts;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final Duration idle;
 
-    public OfficerAccess(AccountStore accounts, SessionStore sessions, AuditTrail audit, Clock clock, Duration idle) {
+    public OfficerAccess(AccountStore accounts, SessionStore sessions, AuditLog audit, Clock clock, Duration idle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = new PasswordHasher();

@@ -1,5 +1,6 @@
 package cn.antifraud.core.officer;
 
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.conversation.Conversation;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationState;
@@ -38,13 +39,13 @@ public final class OfficerDesk {
     private final HandlingStore handling;
     private final NoteStore notes;
     private final FollowUpStore followups;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final AccountStore accounts;
     private final ConversationViews views;
     private final Clock clock;
 
     public OfficerDesk(Vertx vertx, Store store, ConversationRouter router, ConversationLifecycle lifecycle, KnowledgeBase kb,
-                       FollowUpStore followups, AuditTrail audit, AccountStore accounts, Clock clock) {
+                       FollowUpStore followups, AuditLog audit, AccountStore accounts, Clock clock) {
         this.vertx = vertx;
         this.router = router;
         this.lifecycle = lifecycle;

@@ -39,6 +39,7 @@ public final class Retrainer {
     private final WorkerExecutor worker;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Figures> scored = new ConcurrentHashMap<>();
 
     public Retrainer(Vertx vertx, KnowledgeBase kb, Analyzer analyzer, CorpusAdditions additions, ModelStore models,
                      AuditLog audit, Path cacheDir) {
@@ -91,6 +92,8 @@ public final class Retrainer {
         job.progress(80, "scoring the running model " + current.version() + " on the same file");
         Figures running = Figures.of(evaluation.heldOut(current), evaluation.heldOutIntents(current));
         job.figures(next, running);
+        scored.put(candidate.version(), next);
+        scored.put(current.version(), running);
         LOG.info("retrained model " + candidate.version() + ": " + next.toJson().encode() + "; running " + current.version() + ": "
             + running.toJson().encode());
         JsonObject meta = new JsonObject().put("figures", next.toJson()).put("trainingSamples", corpus.size())
@@ -127,6 +130,16 @@ public final class Retrainer {
             audit(actor, "model.restored", modelId, new JsonObject().put("replaced", previous));
             return models.find(modelId).orElseThrow().put("live", true);
         }, false);
+    }
+
+    /** The running model's version and its held-out figures (scored once per model version). Blocking. */
+    public JsonObject running() {
+        Models current = analyzer.models();
+        Figures f = scored.computeIfAbsent(current.version(), v -> {
+            Evaluation evaluation = new Evaluation(kb, analyzer.featurizer(), step -> { });
+            return Figures.of(evaluation.heldOut(current), evaluation.heldOutIntents(current));
+        });
+        return new JsonObject().put("model", current.version()).put("figures", f.toJson());
     }
 
     /** Runs the model recorded as live if it is not the running one (at start, and to follow other instances). */

@@ -28,7 +28,7 @@ class OfficerAccessTest {
     @BeforeEach
     void open() {
         store = Store.open(new StorageConfig(null, "test", dir));
-        AuditTrail audit = new AuditTrail(new AuditLog(store, clock), store);
+        AuditLog audit = new AuditLog(store, clock);
         access = new OfficerAccess(new AccountStore(store), new SessionStore(store), audit, clock, Duration.ofMinutes(30));
     }
 

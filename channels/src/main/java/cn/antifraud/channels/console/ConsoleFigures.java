@@ -1,6 +1,6 @@
 package cn.antifraud.channels.console;
 
-import cn.antifraud.core.officer.AuditTrail;
+import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.stats.Dashboard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,9 +11,9 @@ import io.vertx.core.json.JsonObject;
 public final class ConsoleFigures {
     private final Vertx vertx;
     private final Dashboard dashboard;
-    private final AuditTrail audit;
+    private final AuditLog audit;
 
-    public ConsoleFigures(Vertx vertx, Dashboard dashboard, AuditTrail audit) {
+    public ConsoleFigures(Vertx vertx, Dashboard dashboard, AuditLog audit) {
         this.vertx = vertx;
         this.dashboard = dashboard;
         this.audit = audit;
@@ -24,6 +24,6 @@ public final class ConsoleFigures {
     }
 
     Future<JsonArray> audit(String target, String actor, int limit) {
-        return vertx.executeBlocking(() -> audit.recent(target, actor, limit), false);
+        return vertx.executeBlocking(() -> new JsonArray(audit.recent(target, actor, limit)), false);
     }
 }

@@ -49,6 +49,7 @@ public final class KnowledgeAdminApi {
             .onFailure(e -> ctx.fail(map(e))));
         r.get("/training/:id").handler(ctx -> answer(ctx, admin.trainingJob(ctx.pathParam("id"))));
         r.get("/models").handler(ctx -> answer(ctx, admin.models()));
+        r.get("/models/running").handler(ctx -> answer(ctx, admin.runningModel()));
         r.post("/models/:id/restore").handler(ctx -> answer(ctx, admin.restoreModel(ctx.pathParam("id"), actor.apply(ctx))));
         r.get("/audit").handler(ctx -> answer(ctx, admin.auditTrail(ctx.queryParams().get("target"), limit(ctx))));
     }

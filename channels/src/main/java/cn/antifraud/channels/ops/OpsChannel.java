@@ -5,15 +5,19 @@ import cn.antifraud.core.storage.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
 
-/** {@code GET /health} (200 when serving, with each dependency's state) and {@code GET /metrics}. */
+/**
+ * {@code GET /health} (200 when serving, with each dependency's state and the version of the model running at the
+ * time of the request, which changes after a retrain or restore) and {@code GET /metrics}.
+ */
 public final class OpsChannel implements HttpChannel {
     private final Vertx vertx;
     private final Store store;
     private final Metrics metrics;
-    private final String modelVersion;
+    private final Supplier<String> modelVersion;
 
-    public OpsChannel(Vertx vertx, Store store, Metrics metrics, String modelVersion) {
+    public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion) {
         this.vertx = vertx;
         this.store = store;
         this.metrics = metrics;
@@ -27,7 +31,7 @@ public final class OpsChannel implements HttpChannel {
             JsonObject body = new JsonObject().put("status", up ? "ok" : "degraded")
                 .put("checks", new JsonObject()
                     .put("storage", new JsonObject().put("status", up ? "up" : "down").put("embedded", store.embedded()))
-                    .put("classifier", new JsonObject().put("status", "up").put("model", modelVersion)));
+                    .put("classifier", new JsonObject().put("status", "up").put("model", modelVersion.get())));
             ctx.response().setStatusCode(up ? 200 : 503);
             ctx.json(body);
         }));

@@ -133,7 +133,7 @@ class ReportEffectsTest {
         String status = asker.say("13922223333");
         assertTrue(status.contains("已经登记") && status.contains(caseNo), asker.transcript());
 
-        server.app().services().cases().setStatus(caseNo, "investigating", "officer:test").toCompletionStage().toCompletableFuture()
+        server.app().services().cases().setStatus(caseNo, "investigating", "test").toCompletionStage().toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
         assertTrue(asker.say("我的案子怎么样了 " + caseNo + " 13922223333").contains("侦查中"), asker.transcript());
 
@@ -153,11 +153,11 @@ class ReportEffectsTest {
     @Test
     void everyViewOfFullPersonalDataCanBeAuditedAppendOnly() throws Exception {
         var audit = server.app().services().audit();
-        audit.record("officer:wang", "case.view", "FZ-20261123-000001", new JsonObject().put("fields", new JsonArray().add("phone")));
-        audit.record("officer:li", "case.view", "FZ-20261123-000001", null);
+        audit.record("wang", "case.view", "FZ-20261123-000001", new JsonObject().put("fields", new JsonArray().add("phone")));
+        audit.record("li", "case.view", "FZ-20261123-000001", null);
         var entries = audit.entries("FZ-20261123-000001");
         assertEquals(2, entries.size());
-        assertEquals("officer:wang", entries.get(0).getString("actor"));
+        assertEquals("wang", entries.get(0).getString("actor"));
         assertEquals("phone", entries.get(0).getJsonObject("details").getJsonArray("fields").getString(0));
     }
 
@@ -206,11 +206,11 @@ class ReportEffectsTest {
             .filter(c -> c.getString("caseNo").equals(caseNo)).findFirst().orElseThrow();
         assertFalse(listed.encode().contains("13633334444") || listed.encode().contains(card), listed.encode());
         assertEquals("136****4444", listed.getString("phone"));
-        assertTrue(cases.appendHistory(caseNo, "officer:zhao", "note", "已联系银行止付").toCompletionStage().toCompletableFuture()
+        assertTrue(cases.appendHistory(caseNo, "zhao", "note", "已联系银行止付").toCompletionStage().toCompletableFuture()
             .get(10, TimeUnit.SECONDS));
         JsonArray history = caseRecord(caseNo).getJsonArray("history");
         JsonObject last = history.getJsonObject(history.size() - 1);
-        assertEquals("officer:zhao", last.getString("actor"));
+        assertEquals("zhao", last.getString("actor"));
         assertEquals("已联系银行止付", last.getString("note"));
         assertTrue(last.getString("at").endsWith("Z"), last.encode());
     }

@@ -39,6 +39,9 @@ public final class IndicatorExtractor {
         "(?:[¥￥]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万元|万块|万|w(?![a-z])|k(?![a-z])|千元|千块|千|元|块钱|块|rmb)"
             + "|[¥￥]\\s*(\\d+(?:\\.\\d+)?)"
             + "|([零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿点]*|[零〇一二两三四五六七八九十]+)(元|块钱|块)?");
+    private static final Pattern DOTTED_NUMBER = Pattern.compile("\\d+(\\.\\d+)*");
+    private static final Pattern NOT_APP_NAME = Pattern.compile("这个|那个|一个|他们|我们|你们|官方|手机|软件|应用");
+    private static final Pattern COUNTED = Pattern.compile("^(个|次|人|年|天|多人|分钟|小时|条|位|倍|字|米|公里|斤).*");
     private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000_000L);
 
     public List<Found> extract(String text) {
@@ -49,7 +52,7 @@ public final class IndicatorExtractor {
         boolean digits = hasDigitRun(text, 5);
         for (Matcher m = dotted ? URL.matcher(text) : null; m != null && m.find();) {
             String url = stripTrailing(m.group());
-            if (url.contains(".") && !url.matches("\\d+(\\.\\d+)*")) {
+            if (url.contains(".") && !DOTTED_NUMBER.matcher(url).matches()) {
                 claim(found, taken, new Indicator(Indicator.URL, url).withNote(Lookalikes.noteFor(url)), m.start(), m.start() + url.length());
             }
         }
@@ -84,13 +87,13 @@ public final class IndicatorExtractor {
 
     private static void cardsAndPhones(String text, List<Found> found, boolean[] taken) {
         for (Matcher m = CARD.matcher(text); m.find();) {
-            String digits = m.group().replaceAll("\\D", "");
+            String digits = digitsOf(m.group());
             if (digits.length() >= 16 && digits.length() <= 19 && luhn(digits) && free(taken, m.start(), m.end())) {
                 claim(found, taken, new Indicator(Indicator.BANK_CARD, digits), m.start(), m.end());
             }
         }
         for (Matcher m = MOBILE.matcher(text); m.find();) {
-            String digits = m.group().replaceAll("\\D", "");
+            String digits = digitsOf(m.group());
             digits = digits.length() == 13 ? digits.substring(2) : digits;
             if (free(taken, m.start(), m.end())) {
                 claim(found, taken, new Indicator(Indicator.PHONE, digits), m.start(), m.end());
@@ -98,7 +101,7 @@ public final class IndicatorExtractor {
         }
         for (Matcher m = LANDLINE.matcher(text); m.find();) {
             if (free(taken, m.start(), m.end())) {
-                claim(found, taken, new Indicator(Indicator.PHONE, m.group().replaceAll("\\D", "")), m.start(), m.end());
+                claim(found, taken, new Indicator(Indicator.PHONE, digitsOf(m.group())), m.start(), m.end());
             }
         }
     }
@@ -106,10 +109,20 @@ public final class IndicatorExtractor {
     private static void apps(String text, List<Found> found) {
         for (Matcher m = APP.matcher(text); m.find();) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if (name != null && !name.matches("(这个|那个|一个|他们|我们|你们|官方|手机|软件|应用)")) {
+            if (name != null && !NOT_APP_NAME.matcher(name).matches()) {
                 found.add(new Found(new Indicator(Indicator.APP, name), m.start(), m.end()));
             }
         }
+    }
+
+    private static String digitsOf(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     private static boolean containsAny(String text, String... needles) {
@@ -162,7 +175,7 @@ public final class IndicatorExtractor {
         }
         boolean bigUnit = numeral.contains("万") || numeral.contains("千") || numeral.contains("百");
         String after = text.substring(end, Math.min(text.length(), end + 3));
-        return bigUnit && numeral.length() >= 2 && !after.matches("^(个|次|人|年|天|多人|分钟|小时|条|位|倍|字|米|公里|斤).*");
+        return bigUnit && numeral.length() >= 2 && !COUNTED.matcher(after).matches();
     }
 
     private static void idGroup(Pattern p, String type, String text, List<Found> found, boolean[] taken) {

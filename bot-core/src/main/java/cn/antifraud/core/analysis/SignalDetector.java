@@ -43,7 +43,8 @@ public final class SignalDetector {
         for (Matcher m = MOVED.matcher(folded); m.find();) {
             out.add(new Signal(Signal.MONEY_MOVED, m.group()));
         }
-        for (Matcher m = MOVING.matcher(folded); m.find();) {
+        boolean moving = folded.contains("正在") || folded.contains("准备") || folded.contains("马上") || folded.contains("现在");
+        for (Matcher m = moving ? MOVING.matcher(folded) : null; m != null && m.find();) {
             out.add(new Signal(Signal.MONEY_MOVING, m.group()));
         }
         return new ArrayList<>(dropContained(new ArrayList<>(out)));

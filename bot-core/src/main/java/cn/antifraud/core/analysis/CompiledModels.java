@@ -51,22 +51,25 @@ final class CompiledModels {
     }
 
     /**
-     * One model's weights. {@code index} (open addressing by hash, 4 bytes a slot) holds row number + 1, or 0 when
-     * empty. {@code rows} holds {@link #ROW} ints per row: the feature hash in two ints, then the model's weights as
+     * One model's weights. {@code index} (open addressing by hash, 4 bytes a slot) holds row number + 1 in its low
+     * {@link #ROW_BITS} bits and the hash's top bits above them, or 0 when empty: most features a model does not know
+     * are rejected there without reading a row. {@code rows} holds {@link #ROW} ints per row: the feature hash in two ints, then the model's weights as
      * float bits; rows start 64-byte aligned when the array is allocated on a region boundary (G1 places large arrays
      * so), which the {@link #LEAD} ints in front arrange: array data begins 16 bytes after the array's start.
      */
     static final class Table {
         static final int ROW = 16;
         static final int LEAD = 12;
+        static final int ROW_BITS = 20;
+        private static final int ROW_MASK = (1 << ROW_BITS) - 1;
         private final int[] index;
         private final int[] rows;
         private final int mask;
         private final int width;
 
         Table(Map<String, Context> predicates, int width) {
-            if (width > ROW - 2) {
-                throw new IllegalArgumentException("too many outcomes for one row: " + width);
+            if (width > ROW - 2 || predicates.size() >= ROW_MASK) {
+                throw new IllegalArgumentException("model too large to compile: " + width + " outcomes, " + predicates.size() + " features");
             }
             this.width = width;
             int size = Integer.highestOneBit(Math.max(16, predicates.size() * 2)) * 2;
@@ -82,7 +85,7 @@ final class CompiledModels {
                     while (index[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    index[slot] = ++count;
+                    index[slot] = tag(h) << ROW_BITS | ++count;
                     row = LEAD + (count - 1) * ROW;
                     rows[row] = (int) h;
                     rows[row + 1] = (int) (h >>> 32);
@@ -114,13 +117,20 @@ final class CompiledModels {
         private int find(long h) {
             int lo = (int) h;
             int hi = (int) (h >>> 32);
-            for (int slot = slot(h); index[slot] != 0; slot = (slot + 1) & mask) {
-                int row = LEAD + (index[slot] - 1) * ROW;
-                if (rows[row] == lo && rows[row + 1] == hi) {
-                    return row;
+            int tag = tag(h);
+            for (int slot = slot(h), e = index[slot]; e != 0; slot = (slot + 1) & mask, e = index[slot]) {
+                if (e >>> ROW_BITS == tag) {
+                    int row = LEAD + ((e & ROW_MASK) - 1) * ROW;
+                    if (rows[row] == lo && rows[row + 1] == hi) {
+                        return row;
+                    }
                 }
             }
             return -1;
+        }
+
+        private static int tag(long h) {
+            return (int) (h >>> (64 - (32 - ROW_BITS)));
         }
 
         private int slot(long h) {

@@ -54,9 +54,9 @@ final class CompiledModels {
      * One model's weights. {@code index} (open addressing by hash, 4 bytes a slot) holds row number + 1 in its low
      * {@link #ROW_BITS} bits and the hash's top bits above them, or 0 when empty: most features a model does not know
      * are rejected there without reading a row. {@code rows} holds {@link #ROW} ints per row: the feature hash in two
-     * ints, then the model's weights as
-     * float bits; rows start 64-byte aligned when the array is allocated on a region boundary (G1 places large arrays
-     * so), which the {@link #LEAD} ints in front arrange: array data begins 16 bytes after the array's start.
+     * ints, then the model's weights as float bits. Rows start 64-byte aligned when the array is allocated on a region
+     * boundary (G1 places large arrays so), which the {@link #LEAD} ints in front arrange: array data begins 16 bytes
+     * after the array's start.
      */
     static final class Table {
         static final int ROW = 16;

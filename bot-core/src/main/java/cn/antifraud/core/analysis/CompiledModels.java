@@ -1,113 +1,154 @@
 package cn.antifraud.core.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 
 /**
- * The scam-type and intent models' weights in one open-addressing table keyed by the 64-bit hash of each
- * feature, so one message costs one probe per feature for both models and no feature strings are built. Scores
- * exactly as OpenNLP's L-BFGS maxent ({@code QNModel}) does, within float rounding; built once per model pair.
+ * The scam-type and intent models' weights compiled for scoring by the 64-bit hash of each feature, so no feature
+ * strings are built. Each model has its own table ({@link Table}): a small index that fits the CPU cache and rows
+ * of one cache line each holding the feature's hash and that model's weights, so a feature costs at most one
+ * memory fetch per model. Scores exactly as OpenNLP's L-BFGS maxent ({@code QNModel}) does, within float
+ * rounding; built once per model pair.
  */
 final class CompiledModels {
-    /** Open addressing: slot i holds the feature hash at 2i and its weight row at 2i+1 (one cache line for both). */
-    private final long[] slots;
-    private final float[] weights;
-    private final int mask;
-    private final int scamWidth;
-    private final int width;
+    private final Table scam;
+    private final Table intent;
     private final String[] scamOutcomes;
     private final String[] intentOutcomes;
     private final FraudFeatures features;
 
-    private CompiledModels(List<Map<String, Context>> maps, String[] scamOutcomes, String[] intentOutcomes, FraudFeatures features) {
+    private CompiledModels(Map<String, Context> scam, Map<String, Context> intent, String[] scamOutcomes, String[] intentOutcomes,
+                           FraudFeatures features) {
+        this.scam = new Table(scam, scamOutcomes.length);
+        this.intent = new Table(intent, intentOutcomes.length);
         this.scamOutcomes = scamOutcomes;
         this.intentOutcomes = intentOutcomes;
         this.features = features;
-        this.scamWidth = scamOutcomes.length;
-        this.width = scamOutcomes.length + intentOutcomes.length;
-        int predicates = maps.get(0).size() + maps.get(1).size();
-        int size = Integer.highestOneBit(Math.max(16, predicates * 2)) * 2;
-        this.slots = new long[size * 2];
-        this.mask = size - 1;
-        List<float[]> table = new ArrayList<>();
-        for (int m = 0; m < 2; m++) {
-            int offset = m == 0 ? 0 : scamWidth;
-            for (Map.Entry<String, Context> e : maps.get(m).entrySet()) {
-                float[] row = table.get(rowFor(FraudFeatures.hash(e.getKey()), table));
-                int[] outcomes = e.getValue().getOutcomes();
-                double[] params = e.getValue().getParameters();
-                for (int i = 0; i < outcomes.length; i++) {
-                    row[offset + outcomes[i]] += (float) params[i];
-                }
-            }
-        }
-        this.weights = new float[table.size() * width];
-        for (int r = 0; r < table.size(); r++) {
-            System.arraycopy(table.get(r), 0, weights, r * width, width);
-        }
     }
 
     /** Compiles a model pair trained with L-BFGS on the same features; empty when that does not hold. */
     @SuppressWarnings("unchecked")
-    static java.util.Optional<CompiledModels> of(TextClassifier scam, TextClassifier intent) {
+    static Optional<CompiledModels> of(TextClassifier scam, TextClassifier intent) {
         if (!(scam.maxent() instanceof QNModel s) || !(intent.maxent() instanceof QNModel i)
             || !scam.featureSpec().equals(intent.featureSpec())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Object[] sd = ((AbstractModel) s).getDataStructures();
         Object[] id = ((AbstractModel) i).getDataStructures();
-        return java.util.Optional.of(new CompiledModels(List.of((Map<String, Context>) sd[1], (Map<String, Context>) id[1]),
+        return Optional.of(new CompiledModels((Map<String, Context>) sd[1], (Map<String, Context>) id[1],
             (String[]) sd[2], (String[]) id[2], new FraudFeatures(scam.featureSpec())));
     }
 
     /** Scam-type and intent predictions for segmented text. */
     TextClassifier.Prediction[] predict(List<String> tokens) {
-        double[] sums = new double[width];
-        for (long hash : features.hashes(tokens)) {
-            long h = hash == 0 ? 1 : hash;
-            int slot = (int) (h ^ (h >>> 32)) & mask;
-            while (slots[2 * slot] != 0 && slots[2 * slot] != h) {
-                slot = (slot + 1) & mask;
+        long[] hashes = features.hashes(tokens);
+        return new TextClassifier.Prediction[] {TextClassifier.Prediction.of(scamOutcomes, scam.probabilities(hashes)),
+            TextClassifier.Prediction.of(intentOutcomes, intent.probabilities(hashes))};
+    }
+
+    /**
+     * One model's weights. {@code index} (open addressing by hash, 4 bytes a slot) holds row number + 1 in its low
+     * {@link #ROW_BITS} bits and the hash's top bits above them, or 0 when empty: most features a model does not know
+     * are rejected there without reading a row. {@code rows} holds {@link #ROW} ints per row: the feature hash in two
+     * ints, then the model's weights as float bits. Rows start 64-byte aligned when the array is allocated on a region
+     * boundary (G1 places large arrays so), which the {@link #LEAD} ints in front arrange: array data begins 16 bytes
+     * after the array's start.
+     */
+    static final class Table {
+        static final int ROW = 16;
+        static final int LEAD = 12;
+        static final int ROW_BITS = 20;
+        private static final int ROW_MASK = (1 << ROW_BITS) - 1;
+        private final int[] index;
+        private final int[] rows;
+        private final int mask;
+        private final int width;
+
+        Table(Map<String, Context> predicates, int width) {
+            if (width > ROW - 2 || predicates.size() >= ROW_MASK) {
+                throw new IllegalArgumentException("model too large to compile: " + width + " outcomes, " + predicates.size() + " features");
             }
-            if (slots[2 * slot] == h) {
-                int base = (int) slots[2 * slot + 1] * width;
-                for (int k = 0; k < width; k++) {
-                    sums[k] += weights[base + k];
+            this.width = width;
+            int size = Integer.highestOneBit(Math.max(16, predicates.size() * 2)) * 2;
+            this.index = new int[size];
+            this.mask = size - 1;
+            this.rows = new int[LEAD + predicates.size() * ROW];
+            int count = 0;
+            for (Map.Entry<String, Context> e : predicates.entrySet()) {
+                long h = FraudFeatures.hash(e.getKey());
+                int row = find(h);
+                if (row < 0) {
+                    int slot = slot(h);
+                    while (index[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    index[slot] = tag(h) << ROW_BITS | ++count;
+                    row = LEAD + (count - 1) * ROW;
+                    rows[row] = (int) h;
+                    rows[row + 1] = (int) (h >>> 32);
+                }
+                int[] outcomes = e.getValue().getOutcomes();
+                double[] params = e.getValue().getParameters();
+                for (int k = 0; k < outcomes.length; k++) {
+                    float w = Float.intBitsToFloat(rows[row + 2 + outcomes[k]]) + (float) params[k];
+                    rows[row + 2 + outcomes[k]] = Float.floatToRawIntBits(w);
                 }
             }
         }
-        return new TextClassifier.Prediction[] {TextClassifier.Prediction.of(scamOutcomes, softmax(sums, 0, scamWidth)),
-            TextClassifier.Prediction.of(intentOutcomes, softmax(sums, scamWidth, width))};
+
+        /** Softmax over the summed weights of the given features. */
+        double[] probabilities(long[] hashes) {
+            double[] sums = new double[width];
+            for (long h : hashes) {
+                int row = find(h);
+                if (row >= 0) {
+                    for (int k = 0; k < width; k++) {
+                        sums[k] += Float.intBitsToFloat(rows[row + 2 + k]);
+                    }
+                }
+            }
+            return softmax(sums);
+        }
+
+        /** The start of the feature's row, or -1 when the model does not know the feature. */
+        private int find(long h) {
+            int lo = (int) h;
+            int hi = (int) (h >>> 32);
+            int tag = tag(h);
+            for (int slot = slot(h), e = index[slot]; e != 0; slot = (slot + 1) & mask, e = index[slot]) {
+                if (e >>> ROW_BITS == tag) {
+                    int row = LEAD + ((e & ROW_MASK) - 1) * ROW;
+                    if (rows[row] == lo && rows[row + 1] == hi) {
+                        return row;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static int tag(long h) {
+            return (int) (h >>> (64 - (32 - ROW_BITS)));
+        }
+
+        private int slot(long h) {
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 
-    private int rowFor(long h, List<float[]> table) {
-        long key = h == 0 ? 1 : h;
-        int slot = (int) (key ^ (key >>> 32)) & mask;
-        while (slots[2 * slot] != 0 && slots[2 * slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        if (slots[2 * slot] == 0) {
-            slots[2 * slot] = key;
-            slots[2 * slot + 1] = table.size();
-            table.add(new float[width]);
-        }
-        return (int) slots[2 * slot + 1];
-    }
-
-    private static double[] softmax(double[] sums, int from, int to) {
+    private static double[] softmax(double[] sums) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int k = from; k < to; k++) {
-            max = Math.max(max, sums[k]);
+        for (double s : sums) {
+            max = Math.max(max, s);
         }
         double total = 0;
-        double[] p = new double[to - from];
-        for (int k = from; k < to; k++) {
-            p[k - from] = Math.exp(sums[k] - max);
-            total += p[k - from];
+        double[] p = new double[sums.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(sums[k] - max);
+            total += p[k];
         }
         for (int k = 0; k < p.length; k++) {
             p[k] /= total;

@@ -39,17 +39,23 @@ public final class IndicatorExtractor {
         "(?:[¥￥]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万元|万块|万|w(?![a-z])|k(?![a-z])|千元|千块|千|元|块钱|块|rmb)"
             + "|[¥￥]\\s*(\\d+(?:\\.\\d+)?)"
             + "|([零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿点]*|[零〇一二两三四五六七八九十]+)(元|块钱|块)?");
+    private static final Pattern DOTTED_NUMBER = Pattern.compile("\\d+(\\.\\d+)*");
+    private static final Pattern NOT_APP_NAME = Pattern.compile("这个|那个|一个|他们|我们|你们|官方|手机|软件|应用");
+    private static final Pattern COUNTED = Pattern.compile("^(个|次|人|年|天|多人|分钟|小时|条|位|倍|字|米|公里|斤).*");
+    private static final String DIGITS = "0123456789";
+    /** Every character an {@link #AMOUNT} match can begin with. */
+    private static final String AMOUNT_STARTS = "0123456789¥￥零〇一二两三四五六七八九十百千万亿";
     private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(100_000_000_000L);
 
     public List<Found> extract(String text) {
         List<Found> found = new ArrayList<>();
         boolean[] taken = new boolean[text.length()];
         // cheap pre-checks skip patterns that cannot match: most messages hold no link and few long numbers
-        boolean dotted = text.indexOf('.') >= 0;
+        boolean dotted = mayHoldUrl(text);
         boolean digits = hasDigitRun(text, 5);
         for (Matcher m = dotted ? URL.matcher(text) : null; m != null && m.find();) {
             String url = stripTrailing(m.group());
-            if (url.contains(".") && !url.matches("\\d+(\\.\\d+)*")) {
+            if (url.contains(".") && !DOTTED_NUMBER.matcher(url).matches()) {
                 claim(found, taken, new Indicator(Indicator.URL, url).withNote(Lookalikes.noteFor(url)), m.start(), m.start() + url.length());
             }
         }
@@ -57,11 +63,11 @@ public final class IndicatorExtractor {
             idCards(text, found, taken);
         }
         if (containsAny(text, "qq", "扣扣", "企鹅", "抠抠", "蔻蔻")) {
-            idGroup(QQ, Indicator.QQ, text, found, taken);
+            idGroup(new StartScan(QQ, text, "q扣企抠蔻"), Indicator.QQ, found, taken);
         }
         if (containsAny(text, "信", "vx", "wx", "微x", "加v", "加威", "支付宝", "zfb")) {
-            idGroup(WECHAT, Indicator.WECHAT, text, found, taken);
-            idGroup(ALIPAY, Indicator.ALIPAY, text, found, taken);
+            idGroup(new StartScan(WECHAT, text, "微薇威维徽vw加"), Indicator.WECHAT, found, taken);
+            idGroup(new StartScan(ALIPAY, text, "支z"), Indicator.ALIPAY, found, taken);
         }
         if (digits) {
             cardsAndPhones(text, found, taken);
@@ -75,7 +81,8 @@ public final class IndicatorExtractor {
     }
 
     private static void idCards(String text, List<Found> found, boolean[] taken) {
-        for (Matcher m = ID_CARD.matcher(text); m.find();) {
+        for (StartScan scan = new StartScan(ID_CARD, text, DIGITS); scan.find();) {
+            Matcher m = scan.matcher();
             if (idChecksumOk(m.group())) {
                 claim(found, taken, new Indicator(Indicator.ID_CARD, m.group().toUpperCase()), m.start(), m.end());
             }
@@ -83,38 +90,65 @@ public final class IndicatorExtractor {
     }
 
     private static void cardsAndPhones(String text, List<Found> found, boolean[] taken) {
-        for (Matcher m = CARD.matcher(text); m.find();) {
-            String digits = m.group().replaceAll("\\D", "");
+        for (StartScan scan = new StartScan(CARD, text, DIGITS); scan.find();) {
+            Matcher m = scan.matcher();
+            String digits = digitsOf(m.group());
             if (digits.length() >= 16 && digits.length() <= 19 && luhn(digits) && free(taken, m.start(), m.end())) {
                 claim(found, taken, new Indicator(Indicator.BANK_CARD, digits), m.start(), m.end());
             }
         }
-        for (Matcher m = MOBILE.matcher(text); m.find();) {
-            String digits = m.group().replaceAll("\\D", "");
+        for (StartScan scan = new StartScan(MOBILE, text, DIGITS + "+"); scan.find();) {
+            Matcher m = scan.matcher();
+            String digits = digitsOf(m.group());
             digits = digits.length() == 13 ? digits.substring(2) : digits;
             if (free(taken, m.start(), m.end())) {
                 claim(found, taken, new Indicator(Indicator.PHONE, digits), m.start(), m.end());
             }
         }
-        for (Matcher m = LANDLINE.matcher(text); m.find();) {
+        for (StartScan scan = new StartScan(LANDLINE, text, DIGITS); scan.find();) {
+            Matcher m = scan.matcher();
             if (free(taken, m.start(), m.end())) {
-                claim(found, taken, new Indicator(Indicator.PHONE, m.group().replaceAll("\\D", "")), m.start(), m.end());
+                claim(found, taken, new Indicator(Indicator.PHONE, digitsOf(m.group())), m.start(), m.end());
             }
         }
     }
 
     private static void apps(String text, List<Found> found) {
-        for (Matcher m = APP.matcher(text); m.find();) {
+        for (StartScan scan = new StartScan(APP, text, "下安装「“\"《【"); scan.find();) {
+            Matcher m = scan.matcher();
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if (name != null && !name.matches("(这个|那个|一个|他们|我们|你们|官方|手机|软件|应用)")) {
+            if (name != null && !NOT_APP_NAME.matcher(name).matches()) {
                 found.add(new Found(new Indicator(Indicator.APP, name), m.start(), m.end()));
             }
         }
     }
 
+    private static String digitsOf(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean containsAny(String text, String... needles) {
         for (String n : needles) {
             if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #URL} can match: it needs "://", "www." or a dot before a letter (text is lower-cased). */
+    private static boolean mayHoldUrl(String text) {
+        if (text.contains("://") || text.contains("www.")) {
+            return true;
+        }
+        for (int i = text.indexOf('.'); i >= 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            if (text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z') {
                 return true;
             }
         }
@@ -134,7 +168,9 @@ public final class IndicatorExtractor {
     }
 
     private static void amounts(String text, List<Found> found, boolean[] taken) {
-        for (Matcher m = AMOUNT.matcher(text); m.find();) {
+        StartScan scan = new StartScan(AMOUNT, text, AMOUNT_STARTS);
+        while (scan.find()) {
+            Matcher m = scan.matcher();
             if (!free(taken, m.start(), m.end())) {
                 continue;
             }
@@ -162,11 +198,13 @@ public final class IndicatorExtractor {
         }
         boolean bigUnit = numeral.contains("万") || numeral.contains("千") || numeral.contains("百");
         String after = text.substring(end, Math.min(text.length(), end + 3));
-        return bigUnit && numeral.length() >= 2 && !after.matches("^(个|次|人|年|天|多人|分钟|小时|条|位|倍|字|米|公里|斤).*");
+        return bigUnit && numeral.length() >= 2 && !COUNTED.matcher(after).matches();
     }
 
-    private static void idGroup(Pattern p, String type, String text, List<Found> found, boolean[] taken) {
-        for (Matcher m = p.matcher(text); m.find();) {
+    /** Labelled ids: the scan's pattern captures the id in group 1. */
+    private static void idGroup(StartScan scan, String type, List<Found> found, boolean[] taken) {
+        while (scan.find()) {
+            Matcher m = scan.matcher();
             if (free(taken, m.start(1), m.end(1))) {
                 claim(found, taken, new Indicator(type, m.group(1)), m.start(1), m.end(1));
             }

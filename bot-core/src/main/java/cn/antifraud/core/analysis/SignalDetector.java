@@ -18,6 +18,8 @@ public final class SignalDetector {
             + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了"
             // amounts reach this text as the placeholder "zzamount" (see Featurizer)
             + "|被?骗(?:走)?了?(?:我)?\\s*(?:zzamount|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
+    /** Every character a {@link #MOVED} match can begin with. */
+    private static final String MOVED_STARTS = "我已刚钱被骗转汇打";
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
 
     private static final Pattern NEGATION = Pattern.compile("勿|不要|切莫|别|谨防|不会|严禁|不得|绝不|从不|不能|不可|防范|警惕|提防|拒绝");
@@ -40,10 +42,11 @@ public final class SignalDetector {
                 out.add(new Signal(h.value(), folded.substring(h.begin(), h.end())));
             }
         }
-        for (Matcher m = MOVED.matcher(folded); m.find();) {
-            out.add(new Signal(Signal.MONEY_MOVED, m.group()));
+        for (StartScan moved = new StartScan(MOVED, folded, MOVED_STARTS); moved.find();) {
+            out.add(new Signal(Signal.MONEY_MOVED, moved.matcher().group()));
         }
-        for (Matcher m = MOVING.matcher(folded); m.find();) {
+        boolean moving = folded.contains("正在") || folded.contains("准备") || folded.contains("马上") || folded.contains("现在");
+        for (Matcher m = moving ? MOVING.matcher(folded) : null; m != null && m.find();) {
             out.add(new Signal(Signal.MONEY_MOVING, m.group()));
         }
         return new ArrayList<>(dropContained(new ArrayList<>(out)));

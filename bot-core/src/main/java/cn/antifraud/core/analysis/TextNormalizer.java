@@ -33,10 +33,14 @@ public final class TextNormalizer {
     /** Cleans text for indicator extraction: widths, script, invisible characters, case, separators. */
     public String clean(String raw) {
         String text = raw.length() > MAX_ANALYSED_CHARS ? raw.substring(0, MAX_ANALYSED_CHARS) : raw;
-        text = INVISIBLE.matcher(text).replaceAll("");
+        if (hasInvisible(text)) {
+            text = INVISIBLE.matcher(text).replaceAll("");
+        }
         text = toHalfWidth(text);
         text = HanLpAdapter.toSimplified(text).toLowerCase();
-        text = CJK_SEPARATOR.matcher(text).replaceAll("");
+        if (mayHoldSeparator(text)) {
+            text = CJK_SEPARATOR.matcher(text).replaceAll("");
+        }
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
@@ -59,6 +63,34 @@ public final class TextNormalizer {
             pos = h.end();
         }
         return out.append(text.substring(pos)).toString();
+    }
+
+    /** Whether {@link #INVISIBLE} can match (a cheap scan; the regex is applied only then). */
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u200B' && c <= '\u200F' || c >= '\u2028' && c <= '\u202F' || c >= '\u2060' && c <= '\u206F' || c == '\uFEFF'
+                || Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #CJK_SEPARATOR} can match: a Chinese character directly followed by a separator character. */
+    private static boolean mayHoldSeparator(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u4e00' && c <= '\u9fff') {
+                char n = text.charAt(i + 1);
+                int type = Character.getType(n);
+                if (" \t\n\u000B\f\r-_.*·•|/\\~+=#^".indexOf(n) >= 0 || type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL
+                    || Character.isSurrogate(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String toHalfWidth(String text) {

@@ -83,6 +83,15 @@ class BrowserTest {
             Assumptions.assumeTrue(present, "chromium/chromedriver not installed");
         }
 
+        /** Opens the console's login page and signs in. */
+        static void logIntoConsole(WebDriver driver, WebDriverWait wait, String consoleUrl, String username, String password) {
+            driver.get(consoleUrl);
+            wait.until(d -> d.findElement(By.id("username")).isDisplayed());
+            driver.findElement(By.id("username")).sendKeys(username);
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.id("login-button")).click();
+        }
+
         static WebDriver chrome(int width, int height) {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toString());

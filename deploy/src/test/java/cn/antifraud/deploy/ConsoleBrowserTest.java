@@ -44,11 +44,7 @@ class ConsoleBrowserTest {
         try {
             WebDriverWait officerWait = new WebDriverWait(officer, Duration.ofSeconds(20));
             WebDriverWait residentWait = new WebDriverWait(resident, Duration.ofSeconds(20));
-            officer.get(server.url("/console/"));
-            officerWait.until(d -> d.findElement(By.id("username")).isDisplayed());
-            officer.findElement(By.id("username")).sendKeys("zhang");
-            officer.findElement(By.id("password")).sendKeys(PASSWORD);
-            officer.findElement(By.id("login-button")).click();
+            BrowserTest.BrowserSupport.logIntoConsole(officer, officerWait, server.url("/console/"), "zhang", PASSWORD);
             officerWait.until(d -> d.findElement(By.id("live")).getText().contains("实时"));
             assertTrue(officer.findElement(By.id("queue")).getText().contains("暂无"), "the queue starts empty");
 
@@ -91,11 +87,7 @@ class ConsoleBrowserTest {
         WebDriver driver = BrowserTest.BrowserSupport.chrome(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            driver.get(server.url("/console/"));
-            wait.until(d -> d.findElement(By.id("username")).isDisplayed());
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("password")).sendKeys("test-admin-password");
-            driver.findElement(By.id("login-button")).click();
+            BrowserTest.BrowserSupport.logIntoConsole(driver, wait, server.url("/console/"), "admin", "test-admin-password");
             wait.until(d -> d.findElement(By.id("tab-dashboard")).isDisplayed());
             driver.findElement(By.id("tab-dashboard")).click();
             wait.until(d -> d.findElements(By.cssSelector("#kpis .kpi")).size() == 6);

@@ -45,11 +45,7 @@ class KnowledgeConsoleBrowserTest {
         WebDriver driver = BrowserTest.BrowserSupport.chrome(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-            driver.get(server.url("/console/"));
-            wait.until(d -> d.findElement(By.id("username")).isDisplayed());
-            driver.findElement(By.id("username")).sendKeys("liu");
-            driver.findElement(By.id("password")).sendKeys(PASSWORD);
-            driver.findElement(By.id("login-button")).click();
+            BrowserTest.BrowserSupport.logIntoConsole(driver, wait, server.url("/console/"), "liu", PASSWORD);
             wait.until(d -> d.findElement(By.id("tab-review")).isDisplayed());
             driver.findElement(By.id("tab-review")).click();
 
@@ -77,11 +73,7 @@ class KnowledgeConsoleBrowserTest {
         WebDriver driver = BrowserTest.BrowserSupport.chrome(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get(server.url("/console/"));
-            wait.until(d -> d.findElement(By.id("username")).isDisplayed());
-            driver.findElement(By.id("username")).sendKeys("liu");
-            driver.findElement(By.id("password")).sendKeys(PASSWORD);
-            driver.findElement(By.id("login-button")).click();
+            BrowserTest.BrowserSupport.logIntoConsole(driver, wait, server.url("/console/"), "liu", PASSWORD);
             wait.until(d -> d.findElement(By.id("tab-kb")).isDisplayed());
             driver.findElement(By.id("tab-kb")).click();
             new Select(wait.until(d -> d.findElement(By.id("type-select")))).selectByValue("romance");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -43,7 +44,7 @@ class WebChatSocketTest {
     @Test
     void aMessageSentOverTheSocketIsAnsweredAndBothSidesArePushedInOrder(Vertx vertx, VertxTestContext test) throws Exception {
         String session = server.chat(null, "你好").getString("sessionId");
-        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setClosingTimeout(2));
         List<JsonObject> pushed = new ArrayList<>();
         client.connect(options(session)).onComplete(test.succeeding(ws -> {
             ws.textMessageHandler(text -> {
@@ -58,7 +59,8 @@ class WebChatSocketTest {
                         assertEquals(3L, pushed.get(0).getLong("seq"));
                         assertTrue(pushed.get(1).getLong("seq") > pushed.get(0).getLong("seq"));
                     });
-                    test.completeNow();
+                    // close explicitly so the test's Vert.x instance shuts down at once
+                    ws.close().onComplete(v -> client.close().onComplete(c -> test.completeNow()));
                 }
             });
             ws.writeTextMessage(new JsonObject().put("type", "message").put("text", "有人让我下载一个会议软件共享屏幕").encode());
@@ -68,7 +70,8 @@ class WebChatSocketTest {
 
     @Test
     void aSocketForAnUnknownSessionIsClosed(Vertx vertx, VertxTestContext test) throws Exception {
-        vertx.createWebSocketClient().connect(options("wunknownsession00000")).onComplete(test.succeeding(ws ->
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setClosingTimeout(2));
+        client.connect(options("wunknownsession00000")).onComplete(test.succeeding(ws ->
             ws.closeHandler(v -> test.verify(() -> {
                 assertEquals((short) 4404, ws.closeStatusCode());
                 test.completeNow();

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
 /**
@@ -43,7 +42,6 @@ public final class CaseStore {
     private final MongoCollection<Document> attempts;
     private final Clock clock;
     private final ZoneId zone;
-    private final ReentrantLock allocation = new ReentrantLock();
 
     public CaseStore(Store store, Clock clock, ZoneId zone) {
         this.store = store;
@@ -101,20 +99,10 @@ public final class CaseStore {
     }
 
     /**
-     * The next number of today (Asia/Shanghai): one atomic $inc on the day's counter document. The lock is for
-     * the embedded store, whose findAndModify can hand two threads the same value (the unique index would
-     * then cost a number); MongoDB itself makes the $inc atomic across processes.
+     * The next number of today (Asia/Shanghai): one atomic $inc on the day's counter document (MongoDB makes it
+     * atomic across processes; the embedded store runs one operation at a time, see storage/SerializedBackend).
      */
     String nextNumber() {
-        allocation.lock();
-        try {
-            return allocate();
-        } finally {
-            allocation.unlock();
-        }
-    }
-
-    private String allocate() {
         String day = LocalDate.ofInstant(clock.instant(), zone).format(DAY);
         Document counter;
         try {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The knowledge base as loaded from the classpath under {@code kb/}: taxonomy, per-type content, training
@@ -113,12 +114,19 @@ public final class KnowledgeBase {
     /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
     public static List<LabeledText> readLabeled(String resource, Set<String> allowed) {
         List<LabeledText> out = new ArrayList<>();
-        for (TsvReader.Row row : TsvReader.read(resource, 2, 2)) {
+        for (TsvReader.Row row : TsvReader.read(resource, 2, 3)) {
             String label = row.columns()[0];
             if (!allowed.contains(label)) {
                 throw new KnowledgeBaseException(resource + ":" + row.line() + ": unknown label '" + label + "'");
             }
-            out.add(new LabeledText(label, row.columns()[1], resource, row.line()));
+            String style = row.columns().length > 2 && !row.columns()[2].isEmpty() ? row.columns()[2] : Styles.UNTAGGED;
+            if (!style.equals(Styles.UNTAGGED) && !Styles.ALL.contains(style)) {
+                throw new KnowledgeBaseException(resource + ":" + row.line() + ": unknown style '" + style
+                    + "' (one of " + new TreeSet<>(Styles.ALL) + ")");
+            }
+            // A pasted conversation keeps its line breaks, written as a literal \n in the one-line TSV cell.
+            String text = row.columns()[1].replace("\\n", "\n");
+            out.add(new LabeledText(label, text, style, resource, row.line()));
         }
         return out;
     }

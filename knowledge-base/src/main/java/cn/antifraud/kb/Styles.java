@@ -1,0 +1,26 @@
+package cn.antifraud.kb;
+
+import java.util.Set;
+
+/**
+ * The writing styles a corpus line can be tagged with (third TSV column). Evaluation leaves one style out of
+ * training and scores on it, which shows whether the model learned fraud or only the way the team writes.
+ */
+public final class Styles {
+    /** A line written before styles were tagged, or a sample made in memory. */
+    public static final String UNTAGGED = "untagged";
+
+    /**
+     * sms: a text message as received; chat: one instant-messaging message; call_script: what a caller says on
+     * the phone; victim_first_person: a victim telling what happened ("我..."); police_record: a victim's account
+     * as an officer writes it down, in the third person ("事主/报警人..."); formal_notice: an official-looking
+     * notice or letter; assistant_style: polite, long, assistant-like register ("您好！我是..."); placeholder_template:
+     * a script with placeholders (XX, xxx, DIGIT, NAME, PHONE, URL, 某某, ***); chat_log: a pasted conversation of
+     * 2-4 speakers.
+     */
+    public static final Set<String> ALL = Set.of("sms", "chat", "call_script", "victim_first_person",
+        "police_record", "formal_notice", "assistant_style", "placeholder_template", "chat_log");
+
+    private Styles() {
+    }
+}

@@ -41,7 +41,6 @@ public final class ConversationStore {
         conversations.createIndex(Indexes.ascending("caseNo"));
         messages.createIndex(Indexes.ascending("sessionKey", "seq"), new IndexOptions().unique(true));
         messages.createIndex(Indexes.ascending("conversationId", "seq"));
-        store.written();
     }
 
     /** Creates the session for a channel address if it does not exist yet. */
@@ -49,7 +48,6 @@ public final class ConversationStore {
         sessions.updateOne(new Document("_id", sessionKey),
             Updates.combine(Updates.setOnInsert("nextSeq", 0L), Updates.setOnInsert("createdAt", new Date())),
             new com.mongodb.client.model.UpdateOptions().upsert(true));
-        store.written();
     }
 
     public boolean sessionExists(String sessionKey) {
@@ -74,7 +72,6 @@ public final class ConversationStore {
         Conversation c = new Conversation(UUID.randomUUID().toString(), channel + ":" + address, channel, address,
             ConversationState.BOT, null, null, null, null, false, 100, null, now, now, 0);
         conversations.insertOne(toDocument(c));
-        store.written();
         return c;
     }
 
@@ -90,7 +87,6 @@ public final class ConversationStore {
         if (result.getMatchedCount() == 0) {
             return Optional.empty();
         }
-        store.written();
         return Optional.of(next);
     }
 
@@ -114,7 +110,6 @@ public final class ConversationStore {
             }
             try {
                 messages.insertOne(d);
-                store.written();
                 return m;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 10) {
@@ -174,7 +169,6 @@ public final class ConversationStore {
     public boolean claimDelivery(String channel, String externalId) {
         try {
             inbound.insertOne(new Document("_id", channel + ":" + externalId).append("at", new Date()));
-            store.written();
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -186,7 +180,6 @@ public final class ConversationStore {
 
     public void saveDeliveryReply(String channel, String externalId, String reply) {
         inbound.updateOne(new Document("_id", channel + ":" + externalId), Updates.set("reply", reply));
-        store.written();
     }
 
     public Optional<String> deliveryReply(String channel, String externalId) {

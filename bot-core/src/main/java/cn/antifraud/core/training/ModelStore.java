@@ -36,7 +36,6 @@ public final class ModelStore {
         this.chunks = store.collection("model_chunks");
         this.state = store.collection("model_state");
         chunks.createIndex(Indexes.ascending("model", "part", "n"));
-        store.written();
     }
 
     /** Stores a model's bytes, then its record (so a half-written model is never listed). */
@@ -65,7 +64,6 @@ public final class ModelStore {
             d.put("chunks", old.get("chunks"));
         }
         models.replaceOne(new Document("_id", id), d, new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public boolean stored(String id) {
@@ -87,7 +85,6 @@ public final class ModelStore {
     public void setLive(String id) {
         state.replaceOne(new Document("_id", "live"), new Document("_id", "live").append("model", id).append("at", new Date()),
             new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public Optional<String> live() {

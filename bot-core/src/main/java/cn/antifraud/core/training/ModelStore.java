@@ -1,5 +1,6 @@
 package cn.antifraud.core.training;
 
+import cn.antifraud.core.analysis.Detector;
 import cn.antifraud.core.analysis.Models;
 import cn.antifraud.core.analysis.TextClassifier;
 import cn.antifraud.core.storage.Store;
@@ -42,8 +43,12 @@ public final class ModelStore {
     /** Stores a model's bytes, then its record (so a half-written model is never listed). */
     public void save(String id, Models m, JsonObject meta) {
         int count = 0;
-        for (String part : List.of("scam", "intent")) {
-            byte[] bytes = part.equals("scam") ? m.scamType().save() : m.intent().save();
+        for (String part : List.of("detector", "scam", "intent")) {
+            byte[] bytes = switch (part) {
+                case "detector" -> m.detector().save();
+                case "scam" -> m.scamType().save();
+                default -> m.intent().save();
+            };
             for (int n = 0; n * CHUNK < bytes.length; n++) {
                 byte[] slice = Arrays.copyOfRange(bytes, n * CHUNK, Math.min(bytes.length, (n + 1) * CHUNK));
                 chunks.replaceOne(new Document("_id", id + ":" + part + ":" + n), new Document("_id", id + ":" + part + ":" + n)
@@ -81,7 +86,8 @@ public final class ModelStore {
         if (!stored(id)) {
             throw new IllegalArgumentException("model " + id + " is not stored");
         }
-        return new Models(TextClassifier.load(bytes(id, "scam")), TextClassifier.load(bytes(id, "intent")), id);
+        return new Models(Detector.load(bytes(id, "detector")), TextClassifier.load(bytes(id, "scam")),
+            TextClassifier.load(bytes(id, "intent")), id);
     }
 
     public void setLive(String id) {

@@ -59,8 +59,8 @@ final class ChatLog {
                 } else {
                     pendingSpeaker = m.group(1);
                 }
-            } else if (pendingSpeaker == null && isHeader(raw, line)) {
-                pendingSpeaker = line.strip(); // "张三 10:21" on its own line, the words on the next
+            } else if (pendingSpeaker == null && HEADER.matcher(raw).matches() && isSpeaker(header(raw))) {
+                pendingSpeaker = header(raw); // "张三 10:21" on its own line, the words on the next
             } else if (pendingSpeaker != null) {
                 turns.add(new Turn(pendingSpeaker, line.strip()));
                 pendingSpeaker = null;
@@ -74,10 +74,10 @@ final class ChatLog {
         return turns;
     }
 
-    /** "张三 10:21" or "客服小王  2024-05-01 10:21": a short name followed by a time. */
-    private static boolean isHeader(String raw, String withoutLeadingTime) {
+    /** The name in a "张三 10:21" or "客服小王  2024-05-01 10:21" header line. */
+    private static String header(String raw) {
         Matcher m = HEADER.matcher(raw);
-        return m.matches() && !withoutLeadingTime.isBlank();
+        return m.matches() ? m.group(1) : "";
     }
 
     private static List<Turn> inline(String text) {

@@ -38,29 +38,49 @@ public final class Evaluation {
     public record Comparison(String split, Scores pipeline, Scores baseline, double[] scamProbability) {
     }
 
+    /** A named split of lines into training and test parts. */
+    public record Split(String name, List<LabeledText> train, List<LabeledText> test) {
+    }
+
     /** Cross-validation over {@code k} folds of {@code corpus} (deterministic shuffle). */
     public List<Comparison> crossValidate(int k, List<LabeledText> corpus) {
+        return run(folds(k, corpus));
+    }
+
+    /** For every tagged style: trained on the other lines (untagged ones included), scored on that style's lines. */
+    public List<Comparison> leaveOneStyleOut(List<LabeledText> corpus) {
+        return run(styleSplits(corpus));
+    }
+
+    public List<Comparison> run(List<Split> splits) {
+        List<Comparison> out = new ArrayList<>();
+        for (Split s : splits) {
+            out.add(compare(s.name(), s.train(), s.test()));
+        }
+        return out;
+    }
+
+    static List<Split> folds(int k, List<LabeledText> corpus) {
         List<LabeledText> data = new ArrayList<>(corpus);
         Collections.shuffle(data, new Random(42));
-        List<Comparison> out = new ArrayList<>();
+        List<Split> out = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             List<LabeledText> train = new ArrayList<>();
             List<LabeledText> test = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 (i % k == fold ? test : train).add(data.get(i));
             }
-            out.add(compare("fold " + (fold + 1) + "/" + k, train, test));
+            out.add(new Split("fold " + (fold + 1) + "/" + k, train, test));
         }
         return out;
     }
 
-    /** For every tagged style: trained on the other lines (untagged ones included), scored on that style's lines. */
-    public List<Comparison> leaveOneStyleOut(List<LabeledText> corpus) {
-        List<Comparison> out = new ArrayList<>();
+    static List<Split> styleSplits(List<LabeledText> corpus) {
+        List<Split> out = new ArrayList<>();
         for (String style : new TreeSet<>(corpus.stream().map(LabeledText::style).filter(st -> !st.equals(Styles.UNTAGGED)).toList())) {
             List<LabeledText> train = corpus.stream().filter(t -> !t.style().equals(style)).toList();
             List<LabeledText> test = corpus.stream().filter(t -> t.style().equals(style)).toList();
-            out.add(compare("without " + style, train, test));
+            out.add(new Split("without " + style, train, test));
         }
         return out;
     }

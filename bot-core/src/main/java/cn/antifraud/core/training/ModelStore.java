@@ -86,7 +86,11 @@ public final class ModelStore {
         if (!stored(id)) {
             throw new IllegalArgumentException("model " + id + " is not stored");
         }
-        return new Models(Detector.load(bytes(id, "detector")), TextClassifier.load(bytes(id, "scam")),
+        byte[] detector = bytes(id, "detector");
+        if (detector.length == 0) {
+            throw new IllegalArgumentException("model " + id + " was stored before the scam-vs-not detector existed; retrain it");
+        }
+        return new Models(Detector.load(detector), TextClassifier.load(bytes(id, "scam")),
             TextClassifier.load(bytes(id, "intent")), id);
     }
 

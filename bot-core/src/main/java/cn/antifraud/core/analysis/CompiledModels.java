@@ -23,14 +23,18 @@ final class CompiledModels {
     private final Detector detector;
     private final Table detect;
     private final int detectScam;
+    private final TypeModel typeModel;
     private final Table scam;
+    private final Table typeBayes;
+    private final double[] typeBayesPrior;
     private final Table intent;
     private final String[] scamOutcomes;
     private final String[] intentOutcomes;
     private final FraudFeatures features;
 
-    private CompiledModels(Detector detector, QNModel detectModel, QNModel scam, QNModel intent, FraudFeatures features) {
+    private CompiledModels(Detector detector, QNModel detectModel, TypeModel types, QNModel scam, QNModel intent, FraudFeatures features) {
         this.detector = detector;
+        this.typeModel = types;
         // columns: the maxent member's two outcomes, the naive Bayes log-odds, and 1 where naive Bayes knows the feature
         Map<String, double[]> detectRows = weights(detectModel, 4);
         detector.bayesWeights().forEach((f, w) -> {
@@ -43,6 +47,28 @@ final class CompiledModels {
         String[] so = (String[]) ((AbstractModel) scam).getDataStructures()[2];
         String[] io = (String[]) ((AbstractModel) intent).getDataStructures()[2];
         this.scam = new Table(weights(scam, so.length), so.length);
+        // naive Bayes type log-likelihoods in the maxent model's outcome order, centred per feature (a constant added to
+        // every type changes nothing after the softmax, and small numbers keep float precision), then 1 for "known"
+        int[] column = types.bayesColumns();
+        Map<String, double[]> bayesRows = new HashMap<>(types.bayes().logLikelihood().size() * 2);
+        types.bayes().logLikelihood().forEach((f, ll) -> {
+            double[] row = new double[so.length + 1];
+            double mean = 0;
+            for (int k = 0; k < so.length; k++) {
+                row[k] = column[k] < 0 ? 0 : ll[column[k]];
+                mean += row[k] / so.length;
+            }
+            for (int k = 0; k < so.length; k++) {
+                row[k] -= mean;
+            }
+            row[so.length] = 1;
+            bayesRows.put(f, row);
+        });
+        this.typeBayes = new Table(bayesRows, so.length + 1);
+        this.typeBayesPrior = new double[so.length];
+        for (int k = 0; k < so.length; k++) {
+            typeBayesPrior[k] = column[k] < 0 ? Double.NEGATIVE_INFINITY : types.bayes().logPrior()[column[k]];
+        }
         this.intent = new Table(weights(intent, io.length), io.length);
         this.scamOutcomes = so;
         this.intentOutcomes = io;
@@ -51,12 +77,12 @@ final class CompiledModels {
 
     /** Compiles models trained with L-BFGS on the same features; empty when that does not hold. */
     static Optional<CompiledModels> of(Models models) {
-        if (!(models.detector().maxent().maxent() instanceof QNModel d) || !(models.scamType().maxent() instanceof QNModel s)
+        if (!(models.detector().maxent().maxent() instanceof QNModel d) || !(models.scamType().maxent().maxent() instanceof QNModel s)
             || !(models.intent().maxent() instanceof QNModel i) || !models.scamType().featureSpec().equals(models.intent().featureSpec())
             || !models.detector().maxent().featureSpec().equals(models.intent().featureSpec())) {
             return Optional.empty();
         }
-        return Optional.of(new CompiledModels(models.detector(), d, s, i, new FraudFeatures(models.scamType().featureSpec())));
+        return Optional.of(new CompiledModels(models.detector(), d, models.scamType(), s, i, new FraudFeatures(models.scamType().featureSpec())));
     }
 
     /** A maxent model's weights by feature, {@code width} columns (outcomes first). */
@@ -81,8 +107,15 @@ final class CompiledModels {
         double[] d = detect.sums(hashes);
         double[] maxent = softmax(new double[] {d[0], d[1]});
         double p = detector.calibrated(maxent[detectScam], d[2] + detector.bayesBias(), (int) Math.round(d[3]));
-        return new Scores(p, TextClassifier.Prediction.of(scamOutcomes, scam.probabilities(hashes)),
-            TextClassifier.Prediction.of(intentOutcomes, intent.probabilities(hashes)));
+        double[] nb = typeBayes.sums(hashes);
+        int width = scamOutcomes.length;
+        double[] bayesScores = new double[width];
+        for (int k = 0; k < width; k++) {
+            bayesScores[k] = nb[k] + typeBayesPrior[k];
+        }
+        TextClassifier.Prediction type = typeModel.combine(scam.probabilities(hashes), bayesScores, (int) Math.round(nb[width]),
+            TypeModel.BAYES_WEIGHT);
+        return new Scores(p, type, TextClassifier.Prediction.of(intentOutcomes, intent.probabilities(hashes)));
     }
 
     /**

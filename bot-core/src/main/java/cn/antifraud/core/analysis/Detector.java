@@ -38,8 +38,19 @@ public final class Detector {
         this.scamIndex = bayes.labelIndex(SCAM);
     }
 
-    /** Trains on samples labelled with a scam type or {@code none}; deterministic for the same input. */
-    public static Detector train(List<TextClassifier.Sample> samples) {
+    /**
+     * Trains on samples labelled with a scam type or {@code none}, with each sample's writing style; deterministic for
+     * the same input. The calibration folds hold out whole styles (untagged lines are spread over all folds), so the
+     * calibrated probability is what the members' scores mean on a style they were not trained on.
+     */
+    public static Detector train(List<TextClassifier.Sample> samples, List<String> styles) {
+        List<String> tagged = new ArrayList<>(new java.util.TreeSet<>(styles));
+        tagged.remove(cn.antifraud.kb.Styles.UNTAGGED);
+        int[] foldOf = new int[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            int style = tagged.indexOf(styles.get(i));
+            foldOf[i] = (style < 0 ? i : style) % CALIBRATION_FOLDS;
+        }
         List<TextClassifier.Sample> binary = new ArrayList<>(samples.size());
         for (TextClassifier.Sample s : samples) {
             binary.add(new TextClassifier.Sample(s.label().equals(KnowledgeBase.NONE) ? KnowledgeBase.NONE : SCAM, s.tokens()));
@@ -49,14 +60,16 @@ public final class Detector {
         for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
             List<TextClassifier.Sample> train = new ArrayList<>();
             for (int i = 0; i < binary.size(); i++) {
-                if (i % CALIBRATION_FOLDS != fold) {
+                if (foldOf[i] != fold) {
                     train.add(binary.get(i));
                 }
             }
             Detector member = members(train, null);
-            for (int i = fold; i < binary.size(); i += CALIBRATION_FOLDS) {
-                x[i] = member.scores(member.maxent.features(binary.get(i).tokens()));
-                y[i] = binary.get(i).label().equals(SCAM);
+            for (int i = 0; i < binary.size(); i++) {
+                if (foldOf[i] == fold) {
+                    x[i] = member.scores(member.maxent.features(binary.get(i).tokens()));
+                    y[i] = binary.get(i).label().equals(SCAM);
+                }
             }
         }
         return members(binary, Platt.fit(x, y));

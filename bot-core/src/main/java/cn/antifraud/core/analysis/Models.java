@@ -19,10 +19,10 @@ import java.util.logging.Logger;
  * The trained models: the scam-vs-not {@link Detector}, the scam-type model (the 13 types, trained on scam lines only)
  * and the dialogue-intent model (intents + verify).
  */
-public record Models(Detector detector, TextClassifier scamType, TextClassifier intent, String version) {
+public record Models(Detector detector, TypeModel scamType, TextClassifier intent, String version) {
     private static final Logger LOG = Logger.getLogger(Models.class.getName());
     /** Bump when features or training change, so cached models are rebuilt. */
-    static final String TRAINING_VERSION = "v5-detector";
+    static final String TRAINING_VERSION = "v6-detector-types";
     /**
      * Scam-type model training (scam lines only), chosen by cross-validation on the training corpus (docs/evaluation.md).
      * Cutoff 2 drops features seen once: a quarter of the weights, a table that stays in the CPU cache.
@@ -32,7 +32,7 @@ public record Models(Detector detector, TextClassifier scamType, TextClassifier 
      * A message is called a scam when the detector's calibrated P(scam) reaches this cutoff; chosen on
      * leave-one-style-out scores, never on the held-out files (docs/evaluation.md).
      */
-    public static final double DETECTION_CUTOFF = 0.5;
+    public static final double DETECTION_CUTOFF = 0.6;
     /**
      * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
      * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
@@ -45,9 +45,11 @@ public record Models(Detector detector, TextClassifier scamType, TextClassifier 
     public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
         List<TextClassifier.Sample> scam = new ArrayList<>(corpus.size());
         List<TextClassifier.Sample> typed = new ArrayList<>(corpus.size());
+        List<String> styles = new ArrayList<>(corpus.size());
         for (LabeledText t : corpus) {
             TextClassifier.Sample s = new TextClassifier.Sample(t.label(), featurizer.tokens(t.text()));
             scam.add(s);
+            styles.add(t.style());
             if (!t.label().equals(KnowledgeBase.NONE)) {
                 typed.add(s);
             }
@@ -59,7 +61,7 @@ public record Models(Detector detector, TextClassifier scamType, TextClassifier 
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        return new Models(Detector.train(scam), TextClassifier.train(typed, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
+        return new Models(Detector.train(scam, styles), TypeModel.train(typed, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
             fingerprint(corpus, intents));
     }
 
@@ -87,7 +89,7 @@ public record Models(Detector detector, TextClassifier scamType, TextClassifier 
             Path intentFile = dir.resolve("intent-" + version + ".bin");
             try {
                 if (Files.isRegularFile(detectorFile) && Files.isRegularFile(scamFile) && Files.isRegularFile(intentFile)) {
-                    return new Models(Detector.load(Files.readAllBytes(detectorFile)), TextClassifier.load(Files.readAllBytes(scamFile)),
+                    return new Models(Detector.load(Files.readAllBytes(detectorFile)), TypeModel.load(Files.readAllBytes(scamFile)),
                         TextClassifier.load(Files.readAllBytes(intentFile)), version);
                 }
             } catch (IOException | UncheckedIOException e) {

@@ -3,6 +3,7 @@ package cn.antifraud.core.training;
 import cn.antifraud.core.analysis.Detector;
 import cn.antifraud.core.analysis.Models;
 import cn.antifraud.core.analysis.TextClassifier;
+import cn.antifraud.core.analysis.TypeModel;
 import cn.antifraud.core.storage.Store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -90,7 +91,7 @@ public final class ModelStore {
         if (detector.length == 0) {
             throw new IllegalArgumentException("model " + id + " was stored before the scam-vs-not detector existed; retrain it");
         }
-        return new Models(Detector.load(detector), TextClassifier.load(bytes(id, "scam")),
+        return new Models(Detector.load(detector), TypeModel.load(bytes(id, "scam")),
             TextClassifier.load(bytes(id, "intent")), id);
     }
 

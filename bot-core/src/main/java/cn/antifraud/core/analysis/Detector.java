@@ -55,6 +55,13 @@ public final class Detector {
         for (TextClassifier.Sample s : samples) {
             binary.add(new TextClassifier.Sample(s.label().equals(KnowledgeBase.NONE) ? KnowledgeBase.NONE : SCAM, s.tokens()));
         }
+        if (!everyFoldTrainsOnBoth(binary, foldOf)) {
+            // A small or lopsided corpus (a style only scams are written in) leaves a fold's training set one-sided:
+            // calibrate on folds by position instead, which always see both outcomes.
+            for (int i = 0; i < foldOf.length; i++) {
+                foldOf[i] = i % CALIBRATION_FOLDS;
+            }
+        }
         double[][] x = new double[binary.size()][];
         boolean[] y = new boolean[binary.size()];
         for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
@@ -73,6 +80,23 @@ public final class Detector {
             }
         }
         return members(binary, Platt.fit(x, y));
+    }
+
+    private static boolean everyFoldTrainsOnBoth(List<TextClassifier.Sample> binary, int[] foldOf) {
+        for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+            boolean scam = false;
+            boolean none = false;
+            for (int i = 0; i < binary.size(); i++) {
+                if (foldOf[i] != fold) {
+                    scam |= binary.get(i).label().equals(SCAM);
+                    none |= !binary.get(i).label().equals(SCAM);
+                }
+            }
+            if (!scam || !none) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Detector members(List<TextClassifier.Sample> binary, Platt platt) {

@@ -38,7 +38,6 @@ public final class ModelStore {
         this.chunks = store.collection("model_chunks");
         this.state = store.collection("model_state");
         chunks.createIndex(Indexes.ascending("model", "part", "n"));
-        store.written();
     }
 
     /** Stores a model's bytes, then its record (so a half-written model is never listed). */
@@ -71,7 +70,6 @@ public final class ModelStore {
             d.put("chunks", old.get("chunks"));
         }
         models.replaceOne(new Document("_id", id), d, new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public boolean stored(String id) {
@@ -98,7 +96,6 @@ public final class ModelStore {
     public void setLive(String id) {
         state.replaceOne(new Document("_id", "live"), new Document("_id", "live").append("model", id).append("at", new Date()),
             new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public Optional<String> live() {

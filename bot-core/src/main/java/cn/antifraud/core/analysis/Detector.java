@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The first of the two decisions: is this a scam at all? An ensemble of a binary maxent model and a naive Bayes model
@@ -43,7 +45,7 @@ public final class Detector {
      * the same input. The calibration folds hold out whole styles (untagged lines are spread over all folds), so the
      * calibrated probability is what the members' scores mean on a style they were not trained on.
      */
-    public static Detector train(List<TextClassifier.Sample> samples, List<String> styles) {
+    public static Detector train(List<TextClassifier.Sample> samples, List<String> styles, Executor executor) {
         List<String> tagged = new ArrayList<>(new java.util.TreeSet<>(styles));
         tagged.remove(cn.antifraud.kb.Styles.UNTAGGED);
         int[] foldOf = new int[samples.size()];
@@ -64,22 +66,30 @@ public final class Detector {
         }
         double[][] x = new double[binary.size()][];
         boolean[] y = new boolean[binary.size()];
+        // the calibration folds and the final members are independent single-threaded trainings: run side by side
+        List<CompletableFuture<Void>> folds = new ArrayList<>();
         for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
-            List<TextClassifier.Sample> train = new ArrayList<>();
-            for (int i = 0; i < binary.size(); i++) {
-                if (foldOf[i] != fold) {
-                    train.add(binary.get(i));
+            int f = fold;
+            folds.add(CompletableFuture.runAsync(() -> {
+                List<TextClassifier.Sample> train = new ArrayList<>();
+                for (int i = 0; i < binary.size(); i++) {
+                    if (foldOf[i] != f) {
+                        train.add(binary.get(i));
+                    }
                 }
-            }
-            Detector member = members(train, null);
-            for (int i = 0; i < binary.size(); i++) {
-                if (foldOf[i] == fold) {
-                    x[i] = member.scores(member.maxent.features(binary.get(i).tokens()));
-                    y[i] = binary.get(i).label().equals(SCAM);
+                Detector member = members(train, null);
+                for (int i = 0; i < binary.size(); i++) {
+                    if (foldOf[i] == f) {
+                        x[i] = member.scores(member.maxent.features(binary.get(i).tokens()));
+                        y[i] = binary.get(i).label().equals(SCAM);
+                    }
                 }
-            }
+            }, executor));
         }
-        return members(binary, Platt.fit(x, y));
+        CompletableFuture<Detector> all = CompletableFuture.supplyAsync(() -> members(binary, null), executor);
+        folds.forEach(CompletableFuture::join);
+        Detector trained = all.join();
+        return new Detector(trained.maxent, trained.bayes, Platt.fit(x, y));
     }
 
     private static boolean everyFoldTrainsOnBoth(List<TextClassifier.Sample> binary, int[] foldOf) {

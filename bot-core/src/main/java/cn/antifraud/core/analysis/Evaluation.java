@@ -26,12 +26,19 @@ public final class Evaluation {
     private final Featurizer featurizer;
     private final SignalDetector signals;
     private final Consumer<String> progress;
+    private final Consumer<Comparison> scored;
 
     public Evaluation(KnowledgeBase kb, Featurizer featurizer, Consumer<String> progress) {
+        this(kb, featurizer, progress, c -> { });
+    }
+
+    /** As above; {@code scored} hears of every split's comparison as soon as it is scored. */
+    public Evaluation(KnowledgeBase kb, Featurizer featurizer, Consumer<String> progress, Consumer<Comparison> scored) {
         this.kb = kb;
         this.featurizer = featurizer;
         this.signals = new SignalDetector(kb.signals());
         this.progress = progress;
+        this.scored = scored;
     }
 
     /** One split's verdicts from the pipeline and from the baseline, on the same lines, with the pipeline's P(scam). */
@@ -109,7 +116,9 @@ public final class Evaluation {
             p[i] = a.scamProbability();
             bayes.add(baseline.label(t.text()));
         }
-        return new Comparison(split, new Scores(labels(), truth, pipeline), new Scores(labels(), truth, bayes), p);
+        Comparison c = new Comparison(split, new Scores(labels(), truth, pipeline), new Scores(labels(), truth, bayes), p);
+        scored.accept(c);
+        return c;
     }
 
     /** The label a verdict counts as: its scam type when flagged (high or medium), else {@code none}. */

@@ -13,6 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
@@ -61,8 +64,16 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        return new Models(Detector.train(scam, styles), TypeModel.train(typed, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
-            fingerprint(corpus, intents));
+        // independent single-threaded trainings run side by side, one per core: deterministic, and about twice as fast
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), pool);
+            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), pool);
+            Detector detector = Detector.train(scam, styles, pool);
+            return new Models(detector, types.join(), intentModel.join(), fingerprint(corpus, intents));
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

@@ -59,8 +59,9 @@ public final class CorpusAdditions {
     }
 
     /**
-     * Imports {@code label<TAB>text} lines as accepted samples, all or nothing: a bad line is refused naming its
-     * line number. One audit entry for the batch.
+     * Imports lines in the corpus files' own format ({@code label<TAB>text}, an optional third style column, a
+     * literal backslash-n for a line break) as accepted samples, all or nothing: a bad line is refused naming its line
+     * number. One audit entry for the batch.
      */
     public int importTsv(String tsv, String actor) {
         List<Document> docs = new ArrayList<>();
@@ -69,12 +70,12 @@ public final class CorpusAdditions {
             if (lines[i].isBlank() || lines[i].startsWith("#")) {
                 continue;
             }
-            String[] cols = lines[i].split("\t", 2);
+            String[] cols = lines[i].split("\t", 3);
             if (cols.length < 2) {
                 throw new ChangeRefused(ChangeRefused.Kind.INVALID, "invalid_line", "第 " + (i + 1) + " 行：需要“标签<TAB>内容”两列");
             }
             try {
-                docs.add(document(cols[0].strip(), cols[1], "import", null, actor, ACCEPTED));
+                docs.add(document(cols[0].strip(), cols[1].replace("\\n", "\n"), "import", null, actor, ACCEPTED));
             } catch (ChangeRefused e) {
                 throw new ChangeRefused(e.kind(), e.code(), "第 " + (i + 1) + " 行：" + e.getMessage());
             }

@@ -5,11 +5,11 @@
 # count and time. Needs wrk (Debian package `wrk`), curl, python3 and a built jar:
 #   mvn -B package -DskipTests && deploy/bench/chat-load.sh
 # Settings (environment): DURATION (seconds per run, 20), CONNECTIONS (64), THREADS (2), TARGET_TURNS (100000:
-# stored turns to grow to), GROW_SECONDS (600: at most this long growing), HEAP (-Xmx, 1g), MODEL_CACHE.
+# stored turns to grow to), GROW_SECONDS (600: at most this long growing), HEAP (-Xmx, 1g), MODEL_CACHE, JAR.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-jar="$root/deploy/target/antifraud.jar"
+jar="${JAR:-$root/deploy/target/antifraud.jar}"
 duration="${DURATION:-20}"
 connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"

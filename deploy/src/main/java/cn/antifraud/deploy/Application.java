@@ -32,8 +32,12 @@ import cn.antifraud.core.report.ReportFiler;
 import cn.antifraud.core.report.ReportFlow;
 import cn.antifraud.core.storage.Store;
 import cn.antifraud.kb.KnowledgeBase;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -72,8 +76,13 @@ public final class Application implements AutoCloseable {
     /** Starts everything and returns once the HTTP server listens (then {@code GET /health} answers 200). */
     public static Application start(AppConfig config) throws Exception {
         KnowledgeBase kb = KnowledgeBase.load();
-        Store store = Store.open(config.storage());
-        Vertx vertx = Vertx.vertx();
+        Metrics metrics = new Metrics();
+        Store store = Store.open(config.storage(), List.of(new MongoMetricsCommandListener(metrics.registry())));
+        // Vert.x reports event loops, worker pools and the HTTP server (and the JVM) into the same registry.
+        Vertx vertx = Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+            .build();
         try {
             IndicatorRegistry registry = new IndicatorRegistry(store);
             registry.seed(kb.seedIndicators());
@@ -92,7 +101,6 @@ public final class Application implements AutoCloseable {
             flows.addAll(knowledge.flows());
             DialogueEngine engine = new DialogueEngine(kb, flows);
             ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
-            Metrics metrics = new Metrics();
             knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
             PublicUrl publicUrl = new PublicUrl(config.http());
             PeopleDirectory people = new PeopleDirectory(store);

@@ -38,7 +38,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final int TARGET_FILL_RATE = 80;
     private static final int COMPACT_EVERY_SECONDS = 30;
     private static final int COMPACT_WRITE_BYTES = 16 << 20;
-    private static final int COMPACT_AT_CLOSE_MS = 5_000;
 
     private final MVStore mvStore;
     private final SerializedBackend backend;
@@ -112,12 +111,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     public void close() {
         maintenance.shutdownNow();
         server.stopListening();
-        backend.exclusively(() -> {
-            if (!mvStore.isClosed()) {
-                mvStore.commit();
-                mvStore.compactFile(COMPACT_AT_CLOSE_MS);
-            }
-        });
+        // A last rewrite of sparse chunks; H2's close then shrinks the file by what is free at its end.
+        // (MVStore.compactFile, which moves chunks, trips an assertion inside H2 2.3.232, so it is not used.)
+        compact();
         server.shutdownNow();
     }
 }

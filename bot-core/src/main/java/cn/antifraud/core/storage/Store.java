@@ -31,6 +31,11 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(StorageConfig config) {
+        return open(config, java.util.List.of());
+    }
+
+    /** Opens the connection; {@code listeners} observe every command (operation timings for the metrics). */
+    public static Store open(StorageConfig config, java.util.List<com.mongodb.event.CommandListener> listeners) {
         EmbeddedMongo embedded = null;
         String uri = config.uri();
         if (config.embedded()) {
@@ -44,6 +49,7 @@ public final class Store implements AutoCloseable {
             .readConcern(config.embedded() ? ReadConcern.DEFAULT : ReadConcern.MAJORITY)
             .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
             .applicationName("antifraud")
+            .commandListenerList(listeners)
             .build();
         MongoClient client = MongoClients.create(settings);
         return new Store(client, client.getDatabase(config.database()), embedded);

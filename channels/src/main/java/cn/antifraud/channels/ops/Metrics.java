@@ -1,71 +1,55 @@
 package cn.antifraud.channels.ops;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-/** Counters and a latency histogram rendered in Prometheus text format. Labels never carry personal data. */
+/**
+ * The service's own series on a Micrometer Prometheus registry, which Vert.x (event loops, worker pools, HTTP
+ * server), the JVM and the MongoDB driver report into as well; {@code GET /metrics} renders it. Names are
+ * dotted here and come out as Prometheus names ({@code antifraud.messages} counts as
+ * {@code antifraud_messages_total}). Tags never carry personal data.
+ */
 public final class Metrics {
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+    private final PrometheusMeterRegistry registry;
 
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder[]> histograms = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> sums = new ConcurrentHashMap<>();
-
-    /** Increments {@code name{labels}}; labels as "k=\"v\"" pairs. */
-    public void inc(String name, String labels) {
-        counters.computeIfAbsent(key(name, labels), k -> new LongAdder()).increment();
+    public Metrics() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    public void observe(String name, String labels, double seconds) {
-        String key = key(name, labels);
-        LongAdder[] b = histograms.computeIfAbsent(key, k -> {
-            LongAdder[] a = new LongAdder[BUCKETS.length + 1];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = new LongAdder();
-            }
-            return a;
-        });
-        for (int i = 0; i < BUCKETS.length; i++) {
-            if (seconds <= BUCKETS[i]) {
-                b[i].increment();
-            }
-        }
-        b[BUCKETS.length].increment();
-        sums.computeIfAbsent(key, k -> new LongAdder()).add((long) (seconds * 1_000_000));
+    public Metrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
     }
 
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one event: {@code name} dotted, {@code tags} as key, value pairs. */
+    public void count(String name, String... tags) {
+        Counter.builder(name).tags(tags).register(registry).increment();
+    }
+
+    /**
+     * One chat turn's latency on a channel: {@code antifraud_turn_seconds}, a histogram (aggregatable across nodes
+     * with {@code histogram_quantile}), and {@code antifraud_turn_latency_seconds{quantile="0.5"|"0.99"}}, this
+     * node's p50 and p99 computed here (Prometheus shows a meter either as histogram or as summary, not both).
+     */
+    public void turn(String channel, long nanos) {
+        Timer.builder("antifraud.turn").description("time from a resident's message to the bot's answer")
+            .tag("channel", channel).publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder("antifraud.turn.latency").description("p50 and p99 of the turn time on this node")
+            .tag("channel", channel).publishPercentiles(0.5, 0.99)
+            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Prometheus text format. */
     public String render() {
-        StringBuilder sb = new StringBuilder();
-        counters.keySet().stream().map(Metrics::baseName).distinct().sorted()
-            .forEach(n -> sb.append("# TYPE ").append(n).append(" counter\n"));
-        counters.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue().sum()).append('\n'));
-        histograms.keySet().stream().map(Metrics::baseName).distinct().sorted()
-            .forEach(n -> sb.append("# TYPE ").append(n).append(" histogram\n"));
-        histograms.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String base = baseName(e.getKey());
-            String labels = e.getKey().contains("{") ? e.getKey().substring(e.getKey().indexOf('{') + 1, e.getKey().length() - 1) : "";
-            String sep = labels.isEmpty() ? "" : labels + ",";
-            for (int i = 0; i < BUCKETS.length; i++) {
-                sb.append(base).append("_bucket{").append(sep).append("le=\"").append(BUCKETS[i]).append("\"} ")
-                    .append(e.getValue()[i].sum()).append('\n');
-            }
-            long count = e.getValue()[BUCKETS.length].sum();
-            sb.append(base).append("_bucket{").append(sep).append("le=\"+Inf\"} ").append(count).append('\n');
-            String lbl = labels.isEmpty() ? "" : "{" + labels + "}";
-            sb.append(base).append("_sum").append(lbl).append(' ').append(sums.get(e.getKey()).sum() / 1e6).append('\n');
-            sb.append(base).append("_count").append(lbl).append(' ').append(count).append('\n');
-        });
-        return sb.toString();
-    }
-
-    private static String key(String name, String labels) {
-        return labels == null || labels.isEmpty() ? name : name + "{" + labels + "}";
-    }
-
-    private static String baseName(String key) {
-        int i = key.indexOf('{');
-        return i < 0 ? key : key.substring(0, i);
+        return registry.scrape();
     }
 }

@@ -60,7 +60,7 @@ public final class SmsChannel implements HttpChannel {
             throw ApiError.badRequest("missing_field", "缺少参数 From");
         }
         String body = form.get("Body") == null ? "" : form.get("Body");
-        metrics.inc("antifraud_messages_total", "channel=\"sms\"");
+        metrics.count("antifraud.messages", "channel", "sms");
         handle(from.strip(), body, form.get("MessageSid"))
             .onSuccess(xml -> ctx.response().putHeader("Content-Type", "text/xml; charset=utf-8").end(xml))
             .onFailure(ctx::fail);

@@ -49,7 +49,7 @@ public final class VoiceChannel implements HttpChannel {
         MultiMap form = ctx.request().formAttributes();
         required(form, "CallSid");
         String from = required(form, "From");
-        metrics.inc("antifraud_calls_total", "event=\"start\"");
+        metrics.count("antifraud.calls", "event", "start");
         // answered at once: a call with no stored state is at the menu, so nothing needs saving first;
         // linking the caller's number to the person happens off the answer's path
         twiml(ctx, greeting());
@@ -67,7 +67,7 @@ public final class VoiceChannel implements HttpChannel {
         String from = required(form, "From");
         String digits = form.get("Digits") == null ? "" : form.get("Digits").strip();
         String speech = form.get("SpeechResult") == null ? "" : form.get("SpeechResult").strip();
-        metrics.inc("antifraud_calls_total", "event=\"gather\"");
+        metrics.count("antifraud.calls", "event", "gather");
         vertx.executeBlocking(() -> calls.find(sid).orElse(VoiceCall.start(sid, from)), false)
             .compose(call -> step(call, digits, speech))
             .onSuccess(xml -> twiml(ctx, xml)).onFailure(ctx::fail);

@@ -58,9 +58,9 @@ public final class WebChatChannel implements HttpChannel {
         Future<String> session = sessionId == null ? Future.succeededFuture(newSessionId()) : checkSession(sessionId);
         return session.compose(id -> router.handle(new InboundMessage(InboundMessage.WEB, id, text, null, Instant.now())))
             .map(result -> {
-                metrics.inc("antifraud_messages_total", "channel=\"web\"");
-                metrics.inc("antifraud_verdicts_total", "risk=\"" + result.analysis().risk().id() + "\"");
-                metrics.observe("antifraud_turn_seconds", "channel=\"web\"", (System.nanoTime() - start) / 1e9);
+                metrics.count("antifraud.messages", "channel", "web");
+                metrics.count("antifraud.verdicts", "risk", result.analysis().risk().id());
+                metrics.turn("web", System.nanoTime() - start);
                 return render(result);
             });
     }
@@ -108,7 +108,7 @@ public final class WebChatChannel implements HttpChannel {
         String text = Requests.text(Requests.jsonObject(ctx), "text");
         vertx.executeBlocking(() -> router.analyzer().analyze(text), false)
             .onSuccess(a -> {
-                metrics.inc("antifraud_classify_total", "risk=\"" + a.risk().id() + "\"");
+                metrics.count("antifraud.classify", "risk", a.risk().id());
                 ctx.json(a.toJson());
             })
             .onFailure(ctx::fail);

@@ -67,7 +67,7 @@ public final class WeChatChannel implements HttpChannel {
         String encrypt = outer.get("Encrypt");
         boolean safe = crypto != null && encrypt != null;
         Map<String, String> msg = safe ? xml(decrypt(ctx, encrypt)) : outer;
-        metrics.inc("antifraud_messages_total", "channel=\"wechat\"");
+        metrics.count("antifraud.messages", "channel", "wechat");
         turns.answer(msg).onSuccess(reply -> {
             String out = safe && !WeChatTurns.SUCCESS.equals(reply) ? seal(ctx, reply) : reply;
             ctx.response().putHeader("Content-Type", WeChatTurns.SUCCESS.equals(out) ? "text/plain; charset=utf-8"

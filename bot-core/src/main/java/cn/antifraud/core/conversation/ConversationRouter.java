@@ -72,11 +72,17 @@ public final class ConversationRouter {
             return new TurnResult(in.address(), conversation, List.of(), analysis, conversation.caseNo(), false);
         }
         Turn turn = engine.handle(new TurnContext(conversation, in, analysis));
-        boolean verdict = analysis.intent().equals(KnowledgeBase.VERIFY_INTENT) && analysis.risk() != Risk.NONE;
+        // a follow-up's verdict is about the earlier message: the client and the stored state get what was judged
+        Analysis judged = turn.judged() != null ? turn.judged() : analysis;
+        boolean verdict = (turn.judged() != null || analysis.intent().equals(KnowledgeBase.VERIFY_INTENT))
+            && judged.risk() != Risk.NONE;
         Conversation saved = lifecycle.change(conversation, cur -> {
             Conversation next = cur.withFlow(turn.flow());
             if (verdict) {
-                next = next.withVerdict(analysis.scamType(), analysis.risk().id());
+                next = next.withVerdict(judged.scamType(), judged.risk().id());
+            }
+            if (turn.judged() != null) {
+                next = next.withLastVerdict(new LastVerdict(judged.scamType(), judged.risk().id(), judged.confidence()));
             }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         });
@@ -86,7 +92,7 @@ public final class ConversationRouter {
         if (turn.escalates()) {
             saved = lifecycle.escalate(saved, turn.urgent(), turn.escalationReason());
         }
-        return new TurnResult(in.address(), saved, new ArrayList<>(turn.replies()), analysis, saved.caseNo(), false);
+        return new TurnResult(in.address(), saved, new ArrayList<>(turn.replies()), judged, saved.caseNo(), false);
     }
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */

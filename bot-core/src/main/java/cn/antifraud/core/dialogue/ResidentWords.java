@@ -1,0 +1,50 @@
+package cn.antifraud.core.dialogue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which words of a message are the resident's own. A message is all the resident's, unless it is a pasted chat log
+ * (lines such as 「王姐：…」 from two or more speakers): then only the lines typed before the log and the turns the
+ * resident labels as their own (「我：…」) are. A third party's story in a log (「我已经充值了2万，现在赚了3万」 said
+ * by 王姐) is bait or background, never the resident's loss. The analysis judges the whole log as one story; this
+ * only decides whose words a statement about money is.
+ */
+final class ResidentWords {
+    /** 「王姐：」「[10:21] 客服：」「A:」: an optional time, a short label without spaces or sentence punctuation, a colon. */
+    private static final Pattern LABEL = Pattern.compile(
+        "^\\s*(?:[\\[(（]?\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?[\\])）]?\\s*)?([^\\s:：，。！？,.!?「」\"“”\\[\\]]{1,8})\\s*[:：]\\s*(.*)$");
+    private static final Set<String> SELF = Set.of("我", "本人", "自己", "我自己", "me", "我方");
+
+    /** The resident's words and whether the message was a pasted log. */
+    record Split(boolean pastedLog, String own) {
+    }
+
+    private ResidentWords() {
+    }
+
+    static Split of(String text) {
+        // a log pasted through a one-line channel may carry its line breaks as a literal "\n"
+        String[] lines = text.replace("\\n", "\n").split("\n");
+        Set<String> speakers = new HashSet<>();
+        int turns = 0;
+        StringBuilder own = new StringBuilder();
+        String speaker = null;
+        for (String line : lines) {
+            Matcher m = LABEL.matcher(line);
+            if (m.matches() && !m.group(1).matches(".*\\d.*")) {
+                speaker = m.group(1).toLowerCase();
+                speakers.add(speaker);
+                turns++;
+                line = m.group(2);
+            }
+            if (speaker == null || SELF.contains(speaker)) {
+                own.append(line).append('\n');
+            }
+        }
+        boolean log = speakers.size() >= 2 && turns >= 2;
+        return new Split(log, log ? own.toString().strip() : text);
+    }
+}

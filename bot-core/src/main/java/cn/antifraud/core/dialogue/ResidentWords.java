@@ -17,6 +17,10 @@ final class ResidentWords {
     private static final Pattern LABEL = Pattern.compile(
         "^\\s*(?:[\\[(（]?\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?[\\])）]?\\s*)?([^\\s:：，。！？,.!?「」\"“”\\[\\]]{1,8})\\s*[:：]\\s*(.*)$");
     private static final Set<String> SELF = Set.of("我", "本人", "自己", "我自己", "me", "我方");
+    /** Field names of notices and of a resident's own structured account (「金额：5000」), not speakers. */
+    private static final Set<String> FIELDS = Set.of("时间", "日期", "金额", "地址", "电话", "手机", "网址", "链接", "验证码", "账号",
+        "账户", "卡号", "银行卡", "收款人", "收款账号", "对方账号", "姓名", "备注", "订单号", "单号", "取件码", "编号", "详情", "原因",
+        "内容", "提示", "温馨提示", "注意", "微信", "qq", "支付宝", "邮箱", "官网", "客服电话", "联系电话", "http", "https");
 
     /** The resident's words and whether the message was a pasted log. */
     record Split(boolean pastedLog, String own) {
@@ -34,7 +38,7 @@ final class ResidentWords {
         String speaker = null;
         for (String line : lines) {
             Matcher m = LABEL.matcher(line);
-            if (m.matches() && !m.group(1).matches(".*\\d.*")) {
+            if (m.matches() && !m.group(1).matches(".*\\d.*") && !FIELDS.contains(m.group(1).toLowerCase())) {
                 speaker = m.group(1).toLowerCase();
                 speakers.add(speaker);
                 turns++;

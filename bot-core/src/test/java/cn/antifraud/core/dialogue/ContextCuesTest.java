@@ -65,6 +65,8 @@ class ContextCuesTest {
         ResidentWords.Split intro = ResidentWords.of("我被骗了，这是聊天记录\\n客服：请交保证金\\n我：我已经转了5000");
         assertTrue(intro.pastedLog());
         assertEquals("我被骗了，这是聊天记录\n我已经转了5000", intro.own());
+        ResidentWords.Split account = ResidentWords.of("时间：昨天下午\n金额：我转了5000\n收款账号：6222020200112233445");
+        assertFalse(account.pastedLog(), "a resident's own structured account is not a log");
         ResidentWords.Split single = ResidentWords.of("【XX银行】验证码：123456，请勿泄露");
         assertFalse(single.pastedLog());
         assertEquals("【XX银行】验证码：123456，请勿泄露", single.own());

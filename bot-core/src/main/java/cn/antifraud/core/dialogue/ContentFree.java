@@ -27,7 +27,7 @@ final class ContentFree {
     /** The short question back; after a verdict it also says how to go on from there. */
     static Turn question(boolean afterVerdict) {
         String text = afterVerdict
-            ? "好的。还有什么想让我帮您看看的吗？可以把新收到的短信、聊天内容、电话号码或链接直接发给我。"
+            ? "还有什么想让我帮您看看的吗？可以把新收到的短信、聊天内容、电话号码或链接直接发给我。"
                 + "表情和图片我看不了，麻烦把里面的文字复制或者打出来。如果已经转了钱，请马上告诉我。"
             : "您想让我帮您看看什么呢？请把收到的可疑短信、聊天内容、电话号码或链接直接复制发给我，我来帮您判断。"
                 + "表情和图片我看不了，麻烦把里面的文字复制或者打出来。如果已经转了钱，请马上告诉我。";

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Which words of a message are the resident's own. A message is all the resident's, unless it is a pasted chat log
  * (lines such as 「王姐：…」 from two or more speakers): then only the lines typed before the log and the turns the
  * resident labels as their own (「我：…」) are. A third party's story in a log (「我已经充值了2万，现在赚了3万」 said
- * by 王姐) is bait or background, never the resident's loss. The analysis judges the whole log as one story; this
- * only decides whose words a statement about money is.
+ * by 王姐) is bait or background, never the resident's loss. The analysis ({@code ChatLog}) judges the whole log as one
+ * story; this only decides whose words a statement about money is, and keeps the lines typed before the log.
  */
 final class ResidentWords {
     /** 「王姐：」「[10:21] 客服：」「A:」: an optional time, a short label without spaces or sentence punctuation, a colon. */

@@ -89,7 +89,13 @@ public final class ConversationRouter {
         }
         Conversation saved = save(conversation, fresh, analysis, turn);
         publish(in, stored);
-        return new TurnResult(in.address(), saved, new ArrayList<>(replies), analysis, saved.caseNo(), false);
+        return new TurnResult(in.address(), saved, new ArrayList<>(replies), turn == null ? analysis : judged(analysis, turn),
+            saved.caseNo(), false);
+    }
+
+    /** What the turn's verdict was written from: for a follow-up, the earlier message's type and risk carried over. */
+    private static Analysis judged(Analysis analysis, Turn turn) {
+        return turn.judged() != null ? turn.judged() : analysis;
     }
 
     /** Saves what the turn decided, in one write (plus the escalation's when there is one). */
@@ -97,11 +103,17 @@ public final class ConversationRouter {
         if (turn == null) {
             return conversation;
         }
-        boolean verdict = analysis.intent().equals(KnowledgeBase.VERIFY_INTENT) && analysis.risk() != Risk.NONE;
+        // a follow-up's verdict is about the earlier message: the stored state keeps what was judged
+        Analysis judged = judged(analysis, turn);
+        boolean verdict = (turn.judged() != null || analysis.intent().equals(KnowledgeBase.VERIFY_INTENT))
+            && judged.risk() != Risk.NONE;
         UnaryOperator<Conversation> edit = cur -> {
             Conversation next = cur.withFlow(turn.flow());
             if (verdict) {
-                next = next.withVerdict(analysis.scamType(), analysis.risk().id());
+                next = next.withVerdict(judged.scamType(), judged.risk().id());
+            }
+            if (turn.judged() != null) {
+                next = next.withLastVerdict(new LastVerdict(judged.scamType(), judged.risk().id(), judged.confidence()));
             }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         };
@@ -134,7 +146,7 @@ public final class ConversationRouter {
         Turn turn = engine.handle(new TurnContext(base, original, analysis));
         Conversation saved = save(base, fresh, analysis, turn);
         publish(in, new ConversationStore.StoredTurn(resident, t.replies()));
-        return new TurnResult(in.address(), saved, new ArrayList<>(replies), analysis, saved.caseNo(), false);
+        return new TurnResult(in.address(), saved, new ArrayList<>(replies), judged(analysis, turn), saved.caseNo(), false);
     }
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */

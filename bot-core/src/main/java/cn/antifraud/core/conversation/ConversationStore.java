@@ -135,7 +135,7 @@ public final class ConversationStore {
     public static Conversation fresh(String id, String channel, String address) {
         Instant now = Instant.now();
         return new Conversation(id, channel + ":" + address, channel, address,
-            ConversationState.BOT, null, null, null, null, false, 100, null, now, now, 0);
+            ConversationState.BOT, null, null, null, null, false, 100, null, now, now, 0, null);
     }
 
     /** Creates and stores a conversation, and makes it the session's open one. */
@@ -159,7 +159,7 @@ public final class ConversationStore {
     public Optional<Conversation> update(Conversation c) {
         Conversation next = new Conversation(c.id(), c.sessionKey(), c.channel(), c.address(), c.state(), c.flow(),
             c.lastScamType(), c.lastRisk(), c.caseNo(), c.stopPayment(), c.priority(), c.officer(), c.createdAt(),
-            Instant.now(), c.version() + 1);
+            Instant.now(), c.version() + 1, c.lastVerdict());
         var result = conversations.replaceOne(new Document("_id", c.id()).append("version", c.version()), toDocument(next));
         if (result.getMatchedCount() == 0) {
             return Optional.empty();
@@ -373,7 +373,8 @@ public final class ConversationStore {
             .append("lastScamType", c.lastScamType()).append("lastRisk", c.lastRisk()).append("caseNo", c.caseNo())
             .append("stopPayment", c.stopPayment()).append("priority", c.priority()).append("officer", c.officer())
             .append("createdAt", Date.from(c.createdAt())).append("updatedAt", Date.from(c.updatedAt()))
-            .append("version", c.version());
+            .append("version", c.version())
+            .append("lastVerdict", c.lastVerdict() == null ? null : c.lastVerdict().toDocument());
     }
 
     static Conversation toConversation(Document d) {
@@ -382,7 +383,8 @@ public final class ConversationStore {
             ConversationState.of(d.getString("state")), flow == null ? null : new JsonObject(flow.toJson()),
             d.getString("lastScamType"), d.getString("lastRisk"), d.getString("caseNo"), d.getBoolean("stopPayment", false),
             d.getInteger("priority", 100), d.getString("officer"), d.getDate("createdAt").toInstant(),
-            d.getDate("updatedAt").toInstant(), ((Number) d.get("version")).longValue());
+            d.getDate("updatedAt").toInstant(), ((Number) d.get("version")).longValue(),
+            LastVerdict.of(d.get("lastVerdict", Document.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package cn.antifraud.core.dialogue;
 
 import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.analysis.Risk;
+import cn.antifraud.core.conversation.LastVerdict;
 import cn.antifraud.kb.KnowledgeBase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,11 @@ public final class DialogueEngine {
 
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final VerdictReplies verdicts;
+    private final ResidentLoss losses;
 
     public DialogueEngine(KnowledgeBase kb, List<Flow> flows) {
         this.verdicts = new VerdictReplies(kb);
+        this.losses = new ResidentLoss(kb);
         for (Flow f : flows) {
             this.flows.put(f.name(), f);
         }
@@ -63,6 +66,11 @@ public final class DialogueEngine {
             default:
                 break;
         }
+        boolean ownLoss = losses.stated(text, a);
+        Turn inContext = inContext(ctx, ownLoss);
+        if (inContext != null) {
+            return inContext;
+        }
         return switch (a.intent()) {
             case "greeting" -> Turn.reply("您好！我是反诈助手。收到可疑的短信、电话、链接或聊天记录，直接发给我，我帮您看看是不是诈骗。"
                 + "如果您已经被骗或者正在转账，请告诉我，我马上帮您联系民警。", Options.CHECK_MORE, Options.PAID, Options.LEARN);
@@ -77,9 +85,37 @@ public final class DialogueEngine {
             case "out_of_scope" -> a.risk().compareTo(Risk.LOW) >= 0 ? verdicts.verdict(a) : Turn.reply(
                 "这个问题我可能帮不上忙。我是反诈助手：您可以把可疑的短信、电话号码、链接或聊天记录发给我，我帮您判断是不是诈骗。",
                 Options.CHECK_MORE, Options.LEARN);
-            default -> a.moneyMoved() && a.risk() == Risk.HIGH
+            default -> ownLoss && a.risk() == Risk.HIGH
                 ? start(REPORT_FLOW, ctx, this::urgentWithoutReportFlow) : verdicts.verdict(a);
         };
+    }
+
+    /**
+     * The rules that read a message in the light of the conversation so far: nothing to check gets a question back;
+     * a follow-up is answered about the message checked before it; the resident's own loss after a scam verdict is
+     * urgent whatever its wording; a pasted chat log with no loss of the resident's own is a message to check, never a
+     * report or stop-payment (the money in it is someone else's story). Null when none applies.
+     */
+    private Turn inContext(TurnContext ctx, boolean ownLoss) {
+        String text = ctx.text();
+        Analysis a = ctx.analysis();
+        LastVerdict last = ctx.conversation().lastVerdict();
+        if (ContentFree.is(text)) {
+            return ContentFree.question(last != null);
+        }
+        if (last != null && !ownLoss) {
+            // a follow-up with strong signals of its own (a new scam text) is judged on its own
+            if (!FollowUp.strongOnItsOwn(a) && FollowUp.is(text, a)) {
+                return verdicts.followUp(FollowUp.carried(last, a));
+            }
+        }
+        if (ownLoss && last != null && Risk.valueOf(last.risk().toUpperCase()).compareTo(Risk.MEDIUM) >= 0) {
+            return start(REPORT_FLOW, ctx, this::urgentWithoutReportFlow);
+        }
+        if (!ownLoss && ResidentLoss.pastedLog(text)) {
+            return verdicts.verdict(a);
+        }
+        return null;
     }
 
     /** The verdict for a message (used when a flow hands a pasted message back for checking). */

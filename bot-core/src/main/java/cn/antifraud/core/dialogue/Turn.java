@@ -1,5 +1,6 @@
 package cn.antifraud.core.dialogue;
 
+import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.conversation.Reply;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Turn {
     private boolean urgent;
     private String escalationReason;
     private String caseNo;
+    private Analysis judged;
 
     public static Turn reply(String text, String... options) {
         return new Turn().add(Reply.of(text, options));
@@ -47,6 +49,20 @@ public final class Turn {
     public Turn caseFiled(String number) {
         this.caseNo = number;
         return this;
+    }
+
+    /**
+     * The analysis this turn's verdict was written from: the message's own, or for a follow-up the earlier message's
+     * type and risk carried over. The router keeps it as the conversation's last verdict and answers it to the client.
+     */
+    public Turn judged(Analysis analysis) {
+        this.judged = analysis;
+        return this;
+    }
+
+    /** The analysis behind this turn's verdict, or null when the turn gave none. */
+    public Analysis judged() {
+        return judged;
     }
 
     public List<Reply> replies() {

@@ -19,9 +19,21 @@ public final class VerdictReplies {
         this.kb = kb;
     }
 
+    /** Opens a follow-up's verdict, so the resident knows which message it is about. */
+    static final String FOLLOW_UP_LEAD = "您问的应该是刚才那条信息，我就按那条来回答您（对方再发来新内容，也可以直接粘贴给我）。\n\n";
+
     public Turn verdict(Analysis a) {
+        return verdict(a, "");
+    }
+
+    /** The verdict on the earlier message, for a follow-up that asks about it (see {@link FollowUp}). */
+    Turn followUp(Analysis carried) {
+        return verdict(carried, FOLLOW_UP_LEAD);
+    }
+
+    private Turn verdict(Analysis a, String lead) {
         ScamType type = a.scamType().equals(KnowledgeBase.NONE) ? null : kb.type(a.scamType());
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(lead);
         switch (a.risk()) {
             case HIGH -> sb.append("⚠️ 高风险：这很可能是诈骗，请先停下来，不要转账、不要透露验证码。");
             case MEDIUM -> sb.append("⚠️ 中风险：这条信息有明显的诈骗特征，请务必多加小心。");
@@ -42,7 +54,7 @@ public final class VerdictReplies {
         if (a.truncated()) {
             sb.append("\n\n（您发来的内容很长，我只检查了前面一部分。）");
         }
-        Turn turn = new Turn();
+        Turn turn = new Turn().judged(a);
         if (a.risk() == Risk.NONE) {
             sb.append("\n\n我检查了里面的号码、链接、转账和验证码等常见诈骗说法。不过没有发现问题不等于一定安全：")
                 .append("凡是涉及转账、验证码、下载软件或“先交钱”，请先通过官方电话或官方App核实，或者问问家人。");

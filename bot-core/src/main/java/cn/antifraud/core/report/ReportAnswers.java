@@ -3,6 +3,7 @@ package cn.antifraud.core.report;
 import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.analysis.Indicator;
 import cn.antifraud.core.conversation.InboundMessage;
+import cn.antifraud.core.dialogue.ResidentLoss;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.ScamType;
@@ -33,8 +34,15 @@ final class ReportAnswers {
         this.clock = clock;
     }
 
-    /** Fills empty fields from details in free text; never overwrites an answer. */
-    void harvest(ReportForm f, String text, Analysis a) {
+    /**
+     * Fills empty fields from details in free text; never overwrites an answer. From a pasted chat log only the
+     * resident's own lines count, and no amount is taken: amounts there may be anyone's (「李姐赚了3万」), so the
+     * amount question is asked instead of filing someone else's figure as the resident's loss.
+     */
+    void harvest(ReportForm f, String whole, Analysis all) {
+        boolean log = ResidentLoss.pastedLog(whole);
+        String text = log ? ResidentLoss.ownWords(whole) : whole;
+        Analysis a = log ? withoutAmounts(all) : all;
         Instant now = clock.instant();
         if (!f.answered(ReportForm.TIME)) {
             List<ChineseTimeParser.Match> found = times.findAll(text, now).stream()
@@ -64,6 +72,11 @@ final class ReportAnswers {
         if (f.typeCandidate() == null && !a.scamType().equals(KnowledgeBase.NONE)) {
             f.s.put("typeCandidate", a.scamType());
         }
+    }
+
+    private static Analysis withoutAmounts(Analysis a) {
+        return new Analysis(a.intent(), a.intentConfidence(), a.scamType(), a.risk(), a.confidence(), a.scamProbability(),
+            a.indicators().stream().filter(i -> !i.type().equals(Indicator.AMOUNT)).toList(), a.signals(), a.truncated());
     }
 
     String apply(String field, ReportForm f, TurnContext ctx, String text) {

@@ -3,6 +3,7 @@ package cn.antifraud.core.report;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.dialogue.Options;
+import cn.antifraud.core.dialogue.ResidentLoss;
 import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.core.dialogue.UrgentHelp;
@@ -33,9 +34,11 @@ public final class ReportFlow implements Flow {
     private final ReportAnswers answers;
     private final ReportFiler filer;
     private final Clock clock;
+    private final ResidentLoss losses;
 
     public ReportFlow(KnowledgeBase kb, ReportFiler filer, Clock clock, ZoneId zone) {
         this.kb = kb;
+        this.losses = new ResidentLoss(kb);
         this.filer = filer;
         this.clock = clock;
         this.answers = new ReportAnswers(kb, new ChineseTimeParser(zone), clock);
@@ -52,7 +55,7 @@ public final class ReportFlow implements Flow {
         String text = Answers.withoutEmoji(ctx.text());
         boolean label = text.equals(Options.PAID) || text.equals(Options.REPORT);
         String intent = ctx.analysis().intent();
-        f.s.put("moneyFirst", text.equals(Options.PAID) || intent.equals("money_sent") || ctx.analysis().moneyMoved());
+        f.s.put("moneyFirst", text.equals(Options.PAID) || intent.equals("money_sent") || losses.stated(text, ctx.analysis()));
         f.s.put("ownNumber", ReportAnswers.ownNumber(ctx).isPresent());
         if (ctx.conversation().lastScamType() != null) {
             f.s.put("typeCandidate", ctx.conversation().lastScamType());

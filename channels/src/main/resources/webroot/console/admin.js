@@ -36,9 +36,10 @@
         cell(r, C.RISK[f.risk] || "—");
         cell(r, f.scamTypeName);
         cell(r, f.caseNo || "—");
-        cell(r, f.status === "sent" ? "已发短信" : "待回访");
+        cell(r, C.FOLLOWUP_STATUS[f.status] || "待回访");
         var ops = C.el("span");
-        ops.appendChild(C.button("一键发送回访短信", "send-followup", function () {
+        // An SMS follow-up only where the resident has a phone; others are reached in their own chat.
+        ops.appendChild(C.button(f.hasPhone ? "一键发送回访短信" : "在对话中发送回访消息", "send-followup", function () {
           C.api("POST", "/followups/" + f.id + "/send", {}).then(function () { C.toast("回访消息已发送"); C.loadFollowups(); }).catch(C.fail);
         }));
         ops.appendChild(C.button("完成", "secondary", function () {
@@ -55,18 +56,51 @@
 
   document.getElementById("case-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    C.showCase(document.getElementById("case-no").value.trim());
+    showingCase = false;
+    searchCases(document.getElementById("case-no").value.trim());
   });
 
+  // The list is masked; opening one case shows it in full (and the server records the view).
+  function searchCases(q) {
+    var table = document.getElementById("case-results");
+    var body = document.getElementById("case-list");
+    document.getElementById("case").textContent = "";
+    C.api("GET", "/cases?q=" + encodeURIComponent(q)).then(function (d) {
+      body.textContent = "";
+      table.hidden = false;
+      if (!d.cases.length) {
+        var none = C.el("tr");
+        cell(none, "没有找到相关案件").colSpan = 7;
+        body.appendChild(none);
+      }
+      d.cases.forEach(function (k) {
+        var r = C.el("tr", "case-row");
+        r.setAttribute("data-case", k.caseNo);
+        cell(r, C.button(k.caseNo, "link", function () { C.showCase(k.caseNo); }));
+        cell(r, C.time(k.createdAt));
+        cell(r, (k.urgent ? "紧急止付 · " : "") + (C.CASE_STATUS[k.status] || "—"));
+        cell(r, C.typeName(k.scamType));
+        cell(r, k.amount && Number(k.amount) > 0 ? "¥" + Number(k.amount).toLocaleString("zh-CN") : "—");
+        cell(r, k.phone || "—");
+        cell(r, (k.receivers || []).map(function (i) { return C.indicatorName(i.type) + " " + i.value; }).join("；"));
+        body.appendChild(r);
+      });
+    }).catch(C.fail);
+  }
+  var showingCase = false;
+  C.tabs.cases = function () { if (!showingCase) { searchCases(""); } };
+
   C.showCase = function (caseNo) {
+    showingCase = true;
     C.showTab("cases");
-    document.getElementById("case-no").value = caseNo;
+    showingCase = false;
+    document.getElementById("case-results").hidden = true;
     var box = document.getElementById("case");
     box.textContent = "";
     C.api("GET", "/cases/" + encodeURIComponent(caseNo)).then(function (k) {
       var card = C.el("div", "card");
       card.appendChild(C.el("h2", "", k.caseNo + " · " + (C.CASE_STATUS[k.status] || k.status)));
-      card.appendChild(C.el("p", "", "类型：" + (k.scamType || "未识别") + "　风险：" + (C.RISK[k.risk] || "—")
+      card.appendChild(C.el("p", "", "类型：" + C.typeName(k.scamType) + "　风险：" + (C.RISK[k.risk] || "—")
         + "　涉案金额：" + (k.amount ? "¥" + k.amount : "—") + "　渠道：" + (C.CHANNEL[k.channel] || k.channel || "—")));
       var next = { "new": "accepted", accepted: "investigating", investigating: "closed" }[k.status];
       if (next) {
@@ -76,15 +110,17 @@
         }));
       }
       card.appendChild(C.el("h3", "", "涉案线索（被举报次数）"));
-      (k.indicators || []).forEach(function (i) { card.appendChild(C.el("div", "", i.type + "：" + i.value + "（" + i.reportCount + " 次）")); });
+      (k.indicators || []).forEach(function (i) {
+        card.appendChild(C.el("div", "", C.indicatorName(i.type) + "：" + i.value + "（被举报 " + i.reportCount + " 次）"));
+      });
       card.appendChild(C.el("h3", "", "关联案件"));
       if (!k.linked.length) { card.appendChild(C.el("div", "", "无")); }
       k.linked.forEach(function (l) {
-        card.appendChild(C.button(l.caseNo + "（共同线索：" + l.shared.join("、") + "）", "link", function () { C.showCase(l.caseNo); }));
+        card.appendChild(C.button(l.caseNo + "（共同线索：" + l.shared.map(C.indicatorName).join("、") + "）", "link", function () { C.showCase(l.caseNo); }));
       });
-      card.appendChild(C.el("h3", "", "时间线"));
+      card.appendChild(C.el("h3", "", "时间线（北京时间）"));
       var list = C.el("ul", "timeline");
-      k.timeline.forEach(function (t) { list.appendChild(C.el("li", "", C.time(t.at) + "　" + (C.SENDER[t.who] || t.who) + "　[" + t.kind + "] " + (t.text || ""))); });
+      k.timeline.forEach(function (t) { list.appendChild(C.el("li", "", C.time(t.at) + "　" + (t.text || ""))); });
       card.appendChild(list);
       box.appendChild(card);
     }).catch(function (e) { box.appendChild(C.el("p", "error", e.message)); });
@@ -98,12 +134,20 @@
         var r = C.el("tr");
         cell(r, C.time(a.at));
         cell(r, a.actor);
-        cell(r, a.action);
-        cell(r, a.target);
-        cell(r, a.details && Object.keys(a.details).length ? JSON.stringify(a.details) : "");
+        cell(r, C.actionName(a.action));
+        cell(r, targetText(a.target));
+        cell(r, C.detailText(a.details));
         body.appendChild(r);
       });
     }).catch(C.fail);
+  }
+
+  // Audit targets are "conversation:<id>", case numbers, "kb:<type>" or account names: said in words.
+  function targetText(target) {
+    if (!target) { return ""; }
+    if (target.indexOf("conversation:") === 0) { return "对话 " + target.slice(13, 21); }
+    if (target.indexOf("kb:") === 0) { return "知识库 " + C.typeName(target.slice(3)); }
+    return target;
   }
 
   function loadAccounts() {

@@ -15,6 +15,7 @@
   C.onUnauthorized = function () {
     if (feed) { feed.close(); feed = null; }
     C.me = null;
+    if (C.clearUrgent) { C.clearUrgent(); }
     show(false);
   };
 
@@ -89,7 +90,9 @@
     if (!C.me) { return; }
     C.api("GET", "/queue", undefined, true).then(function (data) {
       C.queue = data.queue;
+      if (data.scamTypes) { C.TYPES = data.scamTypes; }
       renderQueue();
+      C.onQueue(C.queue);
     }).catch(function () {});
   }
   C.loadQueue = loadQueue;
@@ -100,12 +103,14 @@
     document.getElementById("queue-count").textContent = waiting ? String(waiting) : "";
     if (!C.queue.length) { queueBox.appendChild(C.el("p", "empty", "暂无待处理的对话")); return; }
     C.queue.forEach(function (q) {
-      var item = C.el("div", "queue-item" + (q.stopPayment ? " urgent" : "") + (C.openId === q.id ? " selected" : ""));
+      var unclaimed = q.stopPayment && q.state === "waiting_officer";
+      var item = C.el("div", "queue-item" + (q.stopPayment ? " urgent" : "") + (unclaimed ? " unclaimed" : "")
+        + (C.openId === q.id ? " selected" : ""));
       item.setAttribute("data-id", q.id);
       var line = C.el("div", "line");
       if (q.stopPayment) { line.appendChild(C.tag("紧急止付", "stop")); }
       line.appendChild(C.tag(C.RISK[q.risk] || "未评估", q.risk));
-      line.appendChild(C.tag(q.scamTypeName));
+      line.appendChild(C.tag(q.scamTypeName || C.typeName(q.scamType)));
       line.appendChild(C.tag(C.CHANNEL[q.channel] || q.channel));
       if (q.amount) { line.appendChild(C.tag("¥" + Number(q.amount).toLocaleString("zh-CN"))); }
       var wait = C.el("span", "wait");
@@ -113,7 +118,7 @@
       line.appendChild(wait);
       item.appendChild(line);
       item.appendChild(C.el("div", "summary", q.summary));
-      var meta = C.el("div", "meta", (C.STATE[q.state] || q.state) + (q.officer ? " · " + q.officer : "") + " · " + q.address
+      var meta = C.el("div", "meta", (C.STATE[q.state] || q.state) + (q.officer ? " · " + q.officer : "") + " · " + (C.CHANNEL[q.channel] || "其他渠道") + " " + (q.contact || q.address)
         + (q.caseNo ? " · " + q.caseNo : ""));
       item.appendChild(meta);
       if (q.state === "waiting_officer") {
@@ -134,5 +139,13 @@
   }
   setInterval(tick, 1000);
 
-  C.api("GET", "/me").then(start).catch(function () { show(false); });
+  // /session answers 200 whether or not the officer is signed in: no 401 in the log of a fresh console.
+  C.api("GET", "/session").then(function (s) { if (s.loggedIn) { start(s); } else { show(false); } })
+    .catch(function () { show(false); });
+
+  function clock() {
+    document.getElementById("clock").textContent = C.ZONE_LABEL + " " + C.time(new Date().toISOString());
+  }
+  clock();
+  setInterval(clock, 15000);
 })();

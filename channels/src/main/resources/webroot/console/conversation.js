@@ -6,6 +6,7 @@
   var pane = document.getElementById("conversation");
   var current = null;
   var lastSeq = 0;
+  var lastBotOptions = [];
 
   C.claim = function (id) {
     C.api("POST", "/conversations/" + id + "/claim", {}).then(function () {
@@ -25,8 +26,12 @@
 
   C.onMessage = function (m) {
     if (!current || m.conversationId !== current.id || m.seq <= lastSeq) { return; }
+    var options = lastBotOptions;
     appendMessage(m);
-    if (m.sender === "resident" && m.analysis) { renderLatest(m.analysis); }
+    // The suggestion follows the last message the bot judged, not a button press or a report answer.
+    if (m.sender === "resident" && m.analysis && m.analysis.intent === "verify" && options.indexOf(m.text.trim()) < 0) {
+      renderLatest(m.analysis);
+    }
   };
 
   C.onChanged = function (change) {
@@ -35,19 +40,20 @@
 
   function analysisLine(a) {
     var parts = [(C.RISK[a.risk] || a.risk)];
-    if (a.scamType && a.scamType !== "none") { parts.push(C.TYPES[a.scamType] || a.scamType); }
+    if (a.scamType && a.scamType !== "none") { parts.push(C.typeName(a.scamType)); }
     (a.signals || []).forEach(function (s) { parts.push("「" + s.phrase + "」"); });
-    (a.indicators || []).forEach(function (i) { parts.push(i.type + ":" + i.value + (i.knownBad ? "（已知涉诈）" : "")); });
+    (a.indicators || []).forEach(function (i) { parts.push(C.indicatorName(i.type) + "：" + i.value + (i.knownBad ? "（已知涉诈）" : "")); });
     return "机器人分析：" + parts.join(" ");
   }
 
   function appendMessage(m) {
     lastSeq = Math.max(lastSeq, m.seq);
+    if (m.sender === "bot") { lastBotOptions = m.options || []; }
     var box = document.getElementById("transcript");
     var risk = m.analysis ? " risk-" + m.analysis.risk : "";
     var row = C.el("div", "msg " + m.sender + risk);
     row.setAttribute("data-seq", m.seq);
-    row.appendChild(C.el("div", "who", (C.SENDER[m.sender] || m.sender) + " · " + C.time(m.createdAt)));
+    row.appendChild(C.el("div", "who", (C.SENDER[m.sender] || "系统") + " · " + C.time(m.createdAt)));
     row.appendChild(C.el("div", "text", m.text));
     if (m.analysis) { row.appendChild(C.el("div", "analysis", analysisLine(m.analysis))); }
     box.appendChild(row);
@@ -65,12 +71,13 @@
     C.TYPES = c.scamTypes || C.TYPES;
     current = c;
     lastSeq = 0;
+    lastBotOptions = [];
     pane.textContent = "";
     var head = C.el("div", "conv-head");
-    head.appendChild(C.el("h2", "", (C.CHANNEL[c.channel] || c.channel) + " · " + c.address));
+    head.appendChild(C.el("h2", "", (C.CHANNEL[c.channel] || "其他渠道") + " · " + (c.address || c.contact)));
     if (c.stopPayment) { head.appendChild(C.tag("紧急止付", "stop")); }
     head.appendChild(C.tag(C.RISK[c.risk] || "未评估", c.risk));
-    head.appendChild(C.tag(c.scamTypeName));
+    head.appendChild(C.tag(c.scamTypeName || C.typeName(c.scamType)));
     head.appendChild(C.tag(C.STATE[c.state] + (c.officer ? " · " + c.officer : ""), "state"));
     if (c.caseNo) { head.appendChild(C.button(c.caseNo, "link", function () { C.showCase(c.caseNo); })); }
     head.appendChild(actions(c));
@@ -143,7 +150,7 @@
 
   function side(c) {
     var s = C.el("div", "side");
-    s.appendChild(C.el("h3", "", "机器人建议（最新一条群众消息）"));
+    s.appendChild(C.el("h3", "", "机器人建议（最近一次研判）"));
     var latest = C.el("div");
     latest.id = "latest";
     s.appendChild(latest);
@@ -170,7 +177,7 @@
     }));
     if (c.followups.length) {
       s.appendChild(C.el("h3", "", "回访计划"));
-      c.followups.forEach(function (f) { s.appendChild(C.el("div", "", "第" + f.day + "天 " + C.time(f.dueAt) + " " + f.status)); });
+      c.followups.forEach(function (f) { s.appendChild(C.el("div", "", "第" + f.day + "天 " + C.time(f.dueAt) + " " + (C.FOLLOWUP_STATUS[f.status] || ""))); });
     }
     return s;
   }

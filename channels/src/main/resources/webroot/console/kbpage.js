@@ -6,8 +6,8 @@
   C.FIGURES = [["scamF1", "诈骗识别 F1"], ["typeAccuracy", "类型准确率"], ["falseAlarmRate", "误报率"], ["intentAccuracy", "意图准确率"]];
 
   C.kbStart = function (init) {
-    C.api("GET", "/me").then(function (me) {
-      if (me.role === "officer") { location.href = "./"; return; }
+    C.api("GET", "/session").then(function (me) {
+      if (!me.loggedIn || me.role === "officer") { location.href = "./"; return; }
       C.me = me;
       C.setCsrf(me.csrfToken);
       document.getElementById("whoami").textContent = me.username + "（" + C.ROLE[me.role] + "）";

@@ -45,7 +45,8 @@ public final class FollowUpService {
             Instant now = clock.instant();
             JsonArray out = new JsonArray();
             store.due(now.plus(HORIZON), 500).forEach(f -> out.add(f.toJson(now)
-                .put("scamTypeName", f.scamType() == null ? "未识别" : typeNames.getOrDefault(f.scamType(), "未识别"))));
+                .put("scamTypeName", f.scamType() == null ? "未识别" : typeNames.getOrDefault(f.scamType(), "未识别"))
+                .put("hasPhone", "sms".equals(f.channel()) || "voice".equals(f.channel()))));
             return out;
         }, false);
     }

@@ -72,7 +72,7 @@ public final class CaseDesk {
                     }
                 }
             }
-            BigDecimal amount = ConversationViews.maxAmount(messages);
+            BigDecimal amount = ConversationViews.lossAmount(messages);
             String scamType = c.lastScamType() == null ? KnowledgeBase.NONE : c.lastScamType();
             boolean phoneChannel = InboundMessage.SMS.equals(c.channel()) || InboundMessage.VOICE.equals(c.channel());
             String caseNo = cases.file(new CaseDraft("officer:" + conversationId, conversationId, c.channel(), scamType, false,
@@ -86,6 +86,19 @@ public final class CaseDesk {
             lifecycle.change(c, cur -> cur.withCase(caseNo));
             audit.record(s.username(), "case.create", caseNo, new JsonObject().put("conversationId", conversationId));
             return new JsonObject().put("caseNo", caseNo).put("status", CaseStore.NEW);
+        }, false);
+    }
+
+    /** Cases by case number, phone or card, masked; the search itself is audited (with the query masked). */
+    public Future<JsonArray> search(String query, OfficerSession s) {
+        return vertx.executeBlocking(() -> {
+            JsonArray out = new JsonArray();
+            cases.search(query, 100).forEach(out::add);
+            String q = query == null ? "" : query.strip();
+            audit.record(s.username(), "case.search", "cases", new JsonObject()
+                .put("query", q.matches("[\\d\\s-]{7,}") ? cn.antifraud.core.analysis.Masking.keepEnds(q, 3, 4) : q)
+                .put("found", out.size()));
+            return out;
         }, false);
     }
 
@@ -175,14 +188,14 @@ public final class CaseDesk {
         if (conversationId != null) {
             for (Message m : router.store().conversationMessages(conversationId)) {
                 events.add(new JsonObject().put("at", m.createdAt().toString()).put("kind", "message").put("who", m.sender())
-                    .put("text", m.text()));
+                    .put("text", TimelineSentences.message(m.sender(), m.text())));
             }
             audit.recent("conversation:" + conversationId, null, 200).forEach(a -> events.add(auditEvent(a)));
         }
         for (Object o : c.getJsonArray("history", new JsonArray())) {
             JsonObject h = (JsonObject) o;
             events.add(new JsonObject().put("at", h.getString("at")).put("kind", h.getString("action")).put("who", h.getString("actor"))
-                .put("text", h.getString("note")));
+                .put("text", TimelineSentences.history(h.getString("actor"), h.getString("action"), h.getString("note"))));
         }
         events.removeIf(e -> e.getString("kind", "").endsWith(".view"));
         events.sort((a, b) -> a.getString("at").compareTo(b.getString("at")));
@@ -191,6 +204,6 @@ public final class CaseDesk {
 
     private static JsonObject auditEvent(JsonObject a) {
         return new JsonObject().put("at", a.getString("at")).put("kind", a.getString("action")).put("who", a.getString("actor"))
-            .put("text", a.getJsonObject("details", new JsonObject()).encode());
+            .put("text", TimelineSentences.audit(a.getString("actor"), a.getString("action"), a.getJsonObject("details")));
     }
 }

@@ -10,6 +10,7 @@ import cn.antifraud.kb.ScamType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -25,24 +26,44 @@ final class ConversationViews {
         this.kb = kb;
     }
 
-    /** One line of the queue: masked address, type, risk, amount, waiting since and the bot's summary. */
+    /** One line of the queue: channel and masked contact, type, risk, amount, waiting since and the bot's summary. */
     JsonObject queueItem(Conversation c, List<Message> messages, Document handling) {
-        Message lastResident = lastResident(messages);
-        JsonObject analysis = lastResident == null ? null : lastResident.analysis();
+        Instant escalatedAt = handling != null && handling.getDate("escalatedAt") != null
+            ? handling.getDate("escalatedAt").toInstant() : null;
+        List<Message> current = EscalationMessages.current(messages, escalatedAt);
+        Message verdict = EscalationMessages.lastVerdict(current);
+        JsonObject analysis = verdict == null ? null : verdict.analysis();
         String scamType = c.lastScamType() != null ? c.lastScamType() : analysis == null ? null : analysis.getString("scamType");
-        String waitingSince = (handling != null && handling.getDate("escalatedAt") != null
-            ? handling.getDate("escalatedAt").toInstant() : c.updatedAt()).toString();
+        String waitingSince = (escalatedAt != null ? escalatedAt : c.updatedAt()).toString();
         JsonObject item = new JsonObject().put("id", c.id()).put("state", c.state().id()).put("channel", c.channel())
-            .put("address", maskAddress(c.channel(), c.address())).put("stopPayment", c.stopPayment())
+            .put("address", maskAddress(c.channel(), c.address())).put("contact", contact(c.channel(), c.address()))
+            .put("hasPhone", hasPhone(c.channel())).put("stopPayment", c.stopPayment())
             .put("priority", c.priority()).put("risk", peakRisk(c, messages)).put("scamType", scamType)
             .put("scamTypeName", typeName(scamType))
             .put("officer", c.officer()).put("caseNo", c.caseNo()).put("waitingSince", waitingSince)
-            .put("messages", messages.size()).put("summary", summary(c, messages, handling));
-        BigDecimal amount = maxAmount(messages);
+            .put("messages", messages.size()).put("summary", summary(c, current, handling));
+        BigDecimal amount = lossAmount(current);
         if (amount != null) {
             item.put("amount", amount.toPlainString());
         }
         return item;
+    }
+
+    /** Whether the resident can be reached by phone (SMS follow-ups): they wrote or called from one. */
+    static boolean hasPhone(String channel) {
+        return InboundMessage.SMS.equals(channel) || InboundMessage.VOICE.equals(channel);
+    }
+
+    /**
+     * How officers name the resident: a masked phone or WeChat id. A web resident's address is their session id,
+     * which is also their bearer token, so it never reaches the console in any form.
+     */
+    static String contact(String channel, String address) {
+        return switch (channel) {
+            case InboundMessage.SMS, InboundMessage.VOICE -> Masking.mask("phone", address);
+            case InboundMessage.WECHAT -> "微信用户 " + Masking.keepEnds(address, 0, 4);
+            default -> "网页访客";
+        };
     }
 
     /**
@@ -65,7 +86,7 @@ final class ConversationViews {
         return i < 0 ? RISKS.size() : i;
     }
 
-    /** The bot's summary: why it was escalated, the type, the warning phrases, the last message (masked). */
+    /** The bot's summary of the current escalation's messages: why it was escalated, the type, the warning phrases, the last message (masked). */
     String summary(Conversation c, List<Message> messages, Document handling) {
         StringBuilder sb = new StringBuilder();
         if (c.stopPayment()) {
@@ -79,8 +100,9 @@ final class ConversationViews {
             sb.append("疑似").append(typeName(c.lastScamType())).append("。");
         }
         JsonArray signals = new JsonArray();
-        for (Message m : messages) {
-            if (Message.RESIDENT.equals(m.sender()) && m.analysis() != null) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (EscalationMessages.isTyped(messages, i) && m.analysis() != null) {
                 m.analysis().getJsonArray("signals", new JsonArray()).forEach(s -> {
                     String phrase = ((JsonObject) s).getString("phrase");
                     if (!signals.contains(phrase) && signals.size() < 6) {
@@ -100,9 +122,9 @@ final class ConversationViews {
         return sb.toString();
     }
 
-    /** The suggestions panel: the latest resident message's analysis and the type's advice as canned replies. */
+    /** The suggestions panel: the analysis of the last message the bot judged, and the type's advice as canned replies. */
     JsonObject suggestions(Conversation c, List<Message> messages) {
-        Message last = lastResident(messages);
+        Message last = EscalationMessages.lastVerdict(messages);
         JsonObject analysis = last == null ? null : last.analysis();
         String type = analysis != null && !KnowledgeBase.NONE.equals(analysis.getString("scamType"))
             ? analysis.getString("scamType") : c.lastScamType();
@@ -135,12 +157,9 @@ final class ConversationViews {
         return kb.taxonomy().getOrDefault(id, id);
     }
 
+    /** The address field kept for API clients: the masked contact (never a web session id). */
     static String maskAddress(String channel, String address) {
-        return switch (channel) {
-            case InboundMessage.SMS, InboundMessage.VOICE -> Masking.mask("phone", address);
-            case InboundMessage.WECHAT -> Masking.keepEnds(address, 4, 4);
-            default -> Masking.keepEnds(address, 5, 0);
-        };
+        return contact(channel, address);
     }
 
     /** Masks indicators the analysis found, then any remaining long number (cards, phones, QQ, ID numbers). */
@@ -167,10 +186,12 @@ final class ConversationViews {
         return null;
     }
 
-    static BigDecimal maxAmount(List<Message> messages) {
+    /** The largest amount the resident stated as their own loss (a quoted story's sums are not a loss). */
+    static BigDecimal lossAmount(List<Message> messages) {
         BigDecimal max = null;
-        for (Message m : messages) {
-            if (!Message.RESIDENT.equals(m.sender()) || m.analysis() == null) {
+        for (int k = 0; k < messages.size(); k++) {
+            Message m = messages.get(k);
+            if (!EscalationMessages.isOwnLoss(messages, k)) {
                 continue;
             }
             for (Object o : m.analysis().getJsonArray("indicators", new JsonArray())) {

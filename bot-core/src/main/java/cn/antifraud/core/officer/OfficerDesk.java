@@ -97,6 +97,11 @@ public final class OfficerDesk {
         });
     }
 
+    /** Scam type ids to their Chinese names, so the console never shows an id. */
+    public JsonObject scamTypeNames() {
+        return views.typeNames();
+    }
+
     /** The whole conversation with the bot's analysis, notes and suggestions; recorded as a view of personal data. */
     public Future<JsonObject> view(String id, OfficerSession s) {
         return blocking(() -> {
@@ -105,7 +110,7 @@ public final class OfficerDesk {
             JsonArray transcript = new JsonArray();
             messages.forEach(m -> transcript.add(m.toJson()));
             JsonObject json = views.queueItem(c, messages, handling.find(id).orElse(null)).put("scamTypes", views.typeNames())
-                .put("address", c.address()).put("messages", transcript).put("notes", notes.list(id))
+                .put("address", openedAddress(c)).put("messages", transcript).put("notes", notes.list(id))
                 .put("suggestions", views.suggestions(c, messages)).put("mine", s.username().equals(c.officer()));
             JsonArray planned = new JsonArray();
             followups.forConversation(id).forEach(f -> planned.add(f.toJson(clock.instant())));
@@ -195,6 +200,12 @@ public final class OfficerDesk {
                 .put("amountSaved", amountSaved).put("followups", planned.size()));
             return new Closed(saved, saved.toJson().put("disposition", disposition).put("followups", planned.size()));
         }).compose(closed -> router.say(closed.conversation(), Message.BOT, CLOSING).map(m -> closed.json()));
+    }
+
+    /** The full contact on an audited open; a web session id is the resident's bearer token and is never shown. */
+    private static String openedAddress(Conversation c) {
+        return cn.antifraud.core.conversation.InboundMessage.WEB.equals(c.channel())
+            ? ConversationViews.contact(c.channel(), c.address()) : c.address();
     }
 
     private record Closed(Conversation conversation, JsonObject json) {

@@ -188,6 +188,28 @@ public final class CaseStore {
         return out;
     }
 
+    /**
+     * Cases found by case number, the reporter's phone, or a phone or card among the receivers, newest first,
+     * personal data masked (the full record is {@link #find}, which officers' views audit).
+     */
+    public List<JsonObject> search(String query, int limit) {
+        String q = query == null ? "" : query.replaceAll("[\\s-]", "");
+        if (q.isEmpty()) {
+            return recent(limit);
+        }
+        List<Document> any = new ArrayList<>(List.of(new Document("caseNo", query.strip().toUpperCase())));
+        if (q.matches("\\d{5,19}[0-9Xx]?")) {
+            any.add(new Document("contact.phone", q));
+            any.add(new Document("indicatorKeys", new Document("$in", List.of("phone:" + q, "bank_card:" + q, "account:" + q,
+                "alipay:" + q, "qq:" + q))));
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (Document d : cases.find(new Document("$or", any)).sort(Sorts.descending("createdAt")).limit(limit)) {
+            out.add(CaseRecords.summary(d));
+        }
+        return out;
+    }
+
     public long countByConversation(String conversationId) {
         return cases.countDocuments(new Document("conversationId", conversationId));
     }

@@ -79,17 +79,17 @@ public final class Retrainer {
     }
 
     private void run(TrainingJob job, String actor) {
-        job.progress(5, "collecting the corpus");
+        job.progress(5, "整理训练语料");
         List<LabeledText> added = additions.accepted();
         List<LabeledText> corpus = new ArrayList<>(kb.corpus());
         corpus.addAll(added);
-        job.progress(10, "training on " + corpus.size() + " samples (" + added.size() + " added by supervisors)");
+        job.progress(10, "用 " + corpus.size() + " 条样本训练新模型（其中主管新增 " + added.size() + " 条）");
         Models candidate = Models.loadOrTrain(analyzer.featurizer(), kb, corpus, cacheDir);
         Evaluation evaluation = new Evaluation(kb, analyzer.featurizer(), step -> { });
-        job.progress(60, "scoring the new model on the held-out file (" + kb.heldout().size() + " messages)");
+        job.progress(60, "在保留测试集上评测新模型（" + kb.heldout().size() + " 条消息）");
         Figures next = Figures.of(evaluation.heldOut(candidate), evaluation.heldOutIntents(candidate));
         Models current = analyzer.models();
-        job.progress(80, "scoring the running model " + current.version() + " on the same file");
+        job.progress(80, "在同一测试集上评测正在运行的模型 " + current.version());
         Figures running = Figures.of(evaluation.heldOut(current), evaluation.heldOutIntents(current));
         job.figures(next, running);
         scored.put(candidate.version(), next);
@@ -107,14 +107,14 @@ public final class Retrainer {
                 .put("running", running.toJson()).put("runningModel", current.version()));
             return;
         }
-        job.progress(90, "storing the new model and the one it replaces");
+        job.progress(90, "保存新模型和被替换的旧模型");
         if (!models.stored(current.version())) {
             models.save(current.version(), current, new JsonObject().put("figures", running.toJson()).put("status", "stored")
                 .put("note", "running before retraining"));
         }
         models.save(candidate.version(), candidate, meta.put("status", "stored").put("replaced", current.version()));
         activate(candidate);
-        job.finish(TrainingJob.Status.ACCEPTED, candidate.version(), "新模型已上线：" + next.summary() + "（原模型：" + running.summary() + "）");
+        job.finish(TrainingJob.Status.ACCEPTED, candidate.version(), "新模型成绩 " + next.summary() + "（原模型：" + running.summary() + "）");
         audit(actor, "model.activated", candidate.version(), new JsonObject().put("candidate", next.toJson())
             .put("running", running.toJson()).put("replaced", current.version()));
     }

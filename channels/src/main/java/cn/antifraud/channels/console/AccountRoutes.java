@@ -34,6 +34,11 @@ final class AccountRoutes {
             OfficerSession s = ConsoleAuth.session(ctx);
             ctx.json(new JsonObject().put("username", s.username()).put("role", s.role().id()).put("csrfToken", s.csrfToken()));
         });
+        r.get(p + "/session").handler(ctx -> {
+            OfficerSession s = ConsoleAuth.session(ctx);
+            ctx.json(new JsonObject().put("loggedIn", true).put("username", s.username()).put("role", s.role().id())
+                .put("csrfToken", s.csrfToken()));
+        });
         r.get(p + "/colleagues").handler(ctx -> blocking(ctx, () -> {
             JsonArray out = new JsonArray();
             access.accounts().stream().filter(a -> !a.disabled())

@@ -28,6 +28,13 @@ final class CaseRoutes {
         var supervisor = ConsoleAuth.require(Role.SUPERVISOR);
         r.post(p + "/conversations/:id/case").handler(officer).handler(ctx ->
             ConsoleChannel.reply(ctx, cases.open(ConsoleChannel.id(ctx), ConsoleAuth.session(ctx))));
+        r.get(p + "/cases").handler(officer).handler(ctx -> {
+            String q = ctx.queryParams().get("q");
+            if (q != null && q.length() > 40) {
+                throw ApiError.badRequest("invalid_parameter", "搜索内容不能超过 40 个字");
+            }
+            ConsoleChannel.reply(ctx, cases.search(q, ConsoleAuth.session(ctx)).map(list -> new JsonObject().put("cases", list)));
+        });
         r.get(p + "/cases/:caseNo").handler(officer).handler(ctx ->
             ConsoleChannel.reply(ctx, cases.find(ctx.pathParam("caseNo"), ConsoleAuth.session(ctx))));
         r.post(p + "/cases/:caseNo/status").handler(officer).handler(ctx -> {

@@ -40,9 +40,11 @@ final class ConsoleAuth {
             ctx.next();
             return;
         }
+        // The page's first question ("am I signed in?") is answered 200 either way, so a fresh console logs no 401.
+        boolean probe = ctx.request().path().equals(PATH + "/session");
         Cookie cookie = ctx.request().getCookie(COOKIE);
         if (cookie == null) {
-            ctx.fail(unauthorized());
+            signedOut(ctx, probe);
             return;
         }
         // The live feed and the page's own automatic refreshes are not an officer at work: they do not defer the idle timeout.
@@ -50,7 +52,7 @@ final class ConsoleAuth {
         vertx.executeBlocking(() -> access.session(cookie.getValue(), !background), false).onFailure(ctx::fail).onSuccess(found -> {
             if (found.isEmpty()) {
                 ctx.response().addCookie(expired());
-                ctx.fail(unauthorized());
+                signedOut(ctx, probe);
                 return;
             }
             OfficerSession s = found.get();
@@ -62,6 +64,14 @@ final class ConsoleAuth {
             ctx.put(KEY, s);
             ctx.next();
         });
+    }
+
+    private static void signedOut(RoutingContext ctx, boolean probe) {
+        if (probe) {
+            ctx.json(new io.vertx.core.json.JsonObject().put("loggedIn", false));
+        } else {
+            ctx.fail(unauthorized());
+        }
     }
 
     static Handler<RoutingContext> require(Role role) {

@@ -60,7 +60,8 @@ public final class ConsoleChannel implements HttpChannel {
         String p = ConsoleAuth.PATH;
         var officer = ConsoleAuth.require(Role.OFFICER);
         r.get(p + "/events").handler(officer).handler(new LiveFeed(vertx, access, desk)::stream);
-        r.get(p + "/queue").handler(officer).handler(ctx -> reply(ctx, desk.queue().map(q -> new JsonObject().put("queue", q))));
+        r.get(p + "/queue").handler(officer).handler(ctx -> reply(ctx, desk.queue()
+            .map(q -> new JsonObject().put("queue", q).put("scamTypes", desk.scamTypeNames()))));
         r.get(p + "/conversations/:id").handler(officer).handler(ctx -> reply(ctx, desk.view(id(ctx), ConsoleAuth.session(ctx))));
         r.post(p + "/conversations/:id/claim").handler(officer)
             .handler(ctx -> reply(ctx, desk.claim(id(ctx), ConsoleAuth.session(ctx))));

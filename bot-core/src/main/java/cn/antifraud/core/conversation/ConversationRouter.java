@@ -7,6 +7,7 @@ import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.QueuePlace;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,22 +79,35 @@ public final class ConversationRouter {
             if (verdict) {
                 next = next.withVerdict(analysis.scamType(), analysis.risk().id());
             }
+            if (turn.confirmedScamType() != null) {
+                next = next.withVerdict(turn.confirmedScamType(), next.lastRisk());
+            }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         });
-        for (var reply : turn.replies()) {
-            publish(in, store.append(in.sessionKey(), saved.id(), Message.BOT, reply.text(), reply.options(), null));
+        List<Reply> replies = new ArrayList<>(turn.replies());
+        if (turn.escalates() && saved.state() != ConversationState.OFFICER) {
+            QueuePlace.insert(replies, QueuePlace.notice(store, saved, turn.urgent()));
+        }
+        for (var reply : replies) {
+            publish(in, store.append(in.sessionKey(), saved.id(), Message.BOT, reply));
         }
         if (turn.escalates()) {
             saved = lifecycle.escalate(saved, turn.urgent(), turn.escalationReason());
         }
-        return new TurnResult(in.address(), saved, new ArrayList<>(turn.replies()), analysis, saved.caseNo(), false);
+        return new TurnResult(in.address(), saved, replies, analysis, saved.caseNo(), false);
     }
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */
     public Future<Message> say(Conversation c, String sender, String text) {
+        return say(c, sender, new Reply(text, List.of(), Message.OFFICER.equals(sender) ? ReplyKind.OFFICER
+            : Message.SYSTEM.equals(sender) ? ReplyKind.SYSTEM : ReplyKind.CHAT, null));
+    }
+
+    /** Stores a message with its options and kind (a closing notice that offers the next steps, say). */
+    public Future<Message> say(Conversation c, String sender, Reply reply) {
         return vertx.executeBlocking(() -> locked(c.sessionKey(), () -> {
-            Message m = store.append(c.sessionKey(), c.id(), sender, text, List.of(), null);
-            publish(new InboundMessage(c.channel(), c.address(), text, null, m.createdAt()), m);
+            Message m = store.append(c.sessionKey(), c.id(), sender, reply);
+            publish(new InboundMessage(c.channel(), c.address(), reply.text(), null, m.createdAt()), m);
             return m;
         }), false);
     }

@@ -100,17 +100,33 @@ public final class ConversationStore {
      */
     public Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
                           JsonObject analysis) {
+        return append(sessionKey, conversationId, sender, text, options, analysis, null, null);
+    }
+
+    /** Appends a bot, officer or system message with its reply kind (and a verdict's risk). */
+    public Message append(String sessionKey, String conversationId, String sender, Reply reply) {
+        return append(sessionKey, conversationId, sender, reply.text(), reply.options(), null, reply.kindOrChat(), reply.risk());
+    }
+
+    private Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
+                           JsonObject analysis, String kind, String risk) {
         for (int attempt = 0; ; attempt++) {
             Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey), Updates.inc("nextSeq", 1L),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
             long seq = ((Number) session.get("nextSeq")).longValue();
             Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
-                options == null ? List.of() : options, analysis, Instant.now());
+                options == null ? List.of() : options, analysis, Instant.now(), kind, risk);
             Document d = new Document("_id", m.id()).append("sessionKey", sessionKey).append("conversationId", conversationId)
                 .append("seq", seq).append("sender", sender).append("text", text).append("options", m.options())
                 .append("createdAt", Date.from(m.createdAt()));
             if (analysis != null) {
                 d.append("analysis", Document.parse(analysis.encode()));
+            }
+            if (kind != null) {
+                d.append("kind", kind);
+            }
+            if (risk != null) {
+                d.append("risk", risk);
             }
             try {
                 messages.insertOne(d);
@@ -219,6 +235,6 @@ public final class ConversationStore {
         return new Message(d.getString("_id"), d.getString("sessionKey"), d.getString("conversationId"),
             ((Number) d.get("seq")).longValue(), d.getString("sender"), d.getString("text"),
             (List<String>) d.get("options", List.class), analysis == null ? null : new JsonObject(analysis.toJson()),
-            d.getDate("createdAt").toInstant());
+            d.getDate("createdAt").toInstant(), d.getString("kind"), d.getString("risk"));
     }
 }

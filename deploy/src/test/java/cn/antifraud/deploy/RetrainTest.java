@@ -160,7 +160,7 @@ class RetrainTest {
         int added = 0;
         for (LabeledText t : kb.corpus()) {
             if (t.label().equals("impersonate_police") || t.label().equals("fake_prize") || t.label().equals("brushing_rebate")) {
-                poison.append("none\t").append(t.text()).append("。\n");
+                poison.append("none\t").append(t.text().replace("\n", " ")).append("。\n");
                 added++;
             }
         }

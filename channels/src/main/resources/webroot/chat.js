@@ -3,6 +3,12 @@
 (function () {
   "use strict";
   var KEY = "antifraud.sessionId";
+  var LARGE_KEY = "antifraud.largeText";
+  // Long option lists (14 scam types) would fill the phone screen: show the first few, keep the way out
+  // (不确定, 转人工, 返回, 退出) in sight, and fold the rest behind 「更多」.
+  var MAX_OPTIONS = 6;
+  var SHOWN_FIRST = 4;
+  var KEEP_VISIBLE = ["不确定", "转人工", "返回", "退出", "换一类"];
   var RISK_LABEL = { high: "高风险", medium: "中风险", low: "低风险", none: "未发现诈骗信号" };
   var log = document.getElementById("log");
   var optionsBox = document.getElementById("options");
@@ -12,7 +18,7 @@
   var statusEl = document.getElementById("status");
   var sessionId = localStorage.getItem(KEY);
   var lastSeq = 0;
-  var pendingRisk = null;
+  var largeButton = document.getElementById("large-text");
   var socket = null;
   var retry = 0;
   var pollTimer = null;
@@ -29,6 +35,7 @@
     return e;
   }
 
+  // Only a verdict on a checked message carries a risk badge; lessons, quizzes, reports and notices never do.
   function addRow(sender, text, risk) {
     var row = el("div", "row " + (sender === "resident" ? "me" : sender));
     var avatar = el("div", "avatar", sender === "resident" ? "我" : sender === "officer" ? "民警" : "");
@@ -43,35 +50,67 @@
     row.appendChild(avatar);
     row.appendChild(bubble);
     log.appendChild(row);
-    log.scrollTop = log.scrollHeight;
-    return bubble;
+    return row;
   }
 
-  function showOptions(options) {
+  // After the new bot message and its options have rendered: show all of it when it fits, else its start.
+  function revealNewest(row) {
+    if (!row) { log.scrollTop = log.scrollHeight; return; }
+    var top = row.offsetTop - 8;
+    log.scrollTop = row.offsetHeight + 16 <= log.clientHeight ? log.scrollHeight : top;
+  }
+
+  function optionButton(label, onClick) {
+    var b = el("button", null, label);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function showOptions(options, expanded) {
     optionsBox.innerHTML = "";
-    (options || []).forEach(function (label) {
-      var b = el("button", null, label);
-      b.type = "button";
-      b.addEventListener("click", function () { send(label); });
-      optionsBox.appendChild(b);
+    options = options || [];
+    var fold = !expanded && options.length > MAX_OPTIONS;
+    var hidden = 0;
+    options.forEach(function (label, i) {
+      if (fold && i >= SHOWN_FIRST && KEEP_VISIBLE.indexOf(label) < 0) { hidden++; return; }
+      optionsBox.appendChild(optionButton(label, function () { send(label); }));
     });
+    if (hidden > 0) {
+      var more = optionButton("更多（还有" + hidden + "项）", function () {
+        showOptions(options, true);
+        var first = optionsBox.querySelectorAll("button")[SHOWN_FIRST];
+        if (first) { first.focus(); }
+      });
+      more.className = "more";
+      more.setAttribute("aria-expanded", "false");
+      optionsBox.appendChild(more);
+    }
   }
 
+  // Renders one message; answers the row a reader should be shown (a bot's, an officer's or a notice), else null.
   function render(message) {
-    if (message.seq <= lastSeq) { return; }
+    if (message.seq <= lastSeq) { return null; }
     lastSeq = message.seq;
     if (message.sender === "resident") {
       addRow("resident", message.text);
-      var a = message.analysis;
-      pendingRisk = a && a.intent === "verify" ? a.risk : null;
       showOptions([]);
-    } else if (message.sender === "system") {
-      log.appendChild(el("div", "system", message.text));
-    } else {
-      addRow(message.sender, message.text, message.sender === "bot" ? pendingRisk : null);
-      pendingRisk = null;
-      showOptions(message.options);
+      return null;
     }
+    if (message.sender === "system") {
+      var notice = el("div", "system", message.text);
+      log.appendChild(notice);
+      return notice;
+    }
+    var row = addRow(message.sender, message.text, message.kind === "verdict" ? message.risk : null);
+    showOptions(message.options);
+    return row;
+  }
+
+  function renderAll(messages) {
+    var newest = null;
+    messages.forEach(function (m) { newest = render(m) || newest; });
+    if (messages.length > 0) { revealNewest(newest); }
   }
 
   function fetchJson(url, options) {
@@ -90,7 +129,7 @@
   function catchUp() {
     if (!sessionId) { return Promise.resolve(); }
     return fetchJson("/api/chat/sessions/" + encodeURIComponent(sessionId) + "/messages?after=" + lastSeq)
-      .then(function (body) { body.messages.forEach(render); })
+      .then(function (body) { renderAll(body.messages); })
       .catch(function (e) {
         if (e.status === 404) { forgetSession(); }
       });
@@ -114,7 +153,7 @@
     };
     socket.onmessage = function (event) {
       var data = JSON.parse(event.data);
-      if (data.type === "message") { render(data.message); }
+      if (data.type === "message") { renderAll([data.message]); }
     };
     socket.onclose = function () {
       socket = null;
@@ -140,6 +179,7 @@
     var typing = el("div", "typing", "正在分析…");
     log.appendChild(typing);
     log.scrollTop = log.scrollHeight;
+    showOptions([]);
     var body = { text: text };
     if (sessionId) { body.sessionId = sessionId; }
     fetchJson("/api/chat/messages", {
@@ -180,6 +220,19 @@
   } else {
     greet();
   }
+
+  function setLarge(on) {
+    document.documentElement.classList.toggle("large", on);
+    largeButton.setAttribute("aria-pressed", on ? "true" : "false");
+    largeButton.textContent = on ? "标准字" : "大字";
+  }
+  setLarge(localStorage.getItem(LARGE_KEY) === "1");
+  largeButton.addEventListener("click", function () {
+    var on = !document.documentElement.classList.contains("large");
+    localStorage.setItem(LARGE_KEY, on ? "1" : "0");
+    setLarge(on);
+    log.scrollTop = log.scrollHeight;
+  });
 
   function greet() {
     addRow("bot", "您好，我是反诈助手。收到可疑的短信、电话、链接或聊天记录，直接粘贴发给我，我马上帮您看看是不是诈骗。\n"

@@ -7,6 +7,7 @@ import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.QueuePlace;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,7 +79,12 @@ public final class ConversationRouter {
         // While an officer holds the conversation the bot stays silent; the message is still stored and analysed.
         Turn turn = conversation.state() == ConversationState.OFFICER ? null
             : engine.handle(new TurnContext(conversation, in, analysis));
-        List<Reply> replies = turn == null ? List.of() : turn.replies();
+        List<Reply> replies = turn == null ? List.of() : new ArrayList<>(turn.replies());
+        if (turn != null && turn.escalates()) {
+            boolean verdict = analysis.intent().equals(KnowledgeBase.VERIFY_INTENT) && analysis.risk() != Risk.NONE;
+            QueuePlace.insert(replies, QueuePlace.notice(store,
+                verdict ? conversation.withVerdict(analysis.scamType(), analysis.risk().id()) : conversation, turn.urgent()));
+        }
         ConversationStore.StoredTurn stored;
         try {
             stored = store.storeTurn(in.sessionKey(), conversation.id(), delivery, in.text(), analysis.toJson(), replies,
@@ -115,6 +121,9 @@ public final class ConversationRouter {
             if (turn.judged() != null) {
                 next = next.withLastVerdict(new LastVerdict(judged.scamType(), judged.risk().id(), judged.confidence()));
             }
+            if (turn.confirmedScamType() != null) {
+                next = next.withVerdict(turn.confirmedScamType(), next.lastRisk());
+            }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         };
         Conversation saved = fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
@@ -136,7 +145,7 @@ public final class ConversationRouter {
         InboundMessage original = new InboundMessage(in.channel(), in.address(), resident.text(), in.externalId(),
             in.receivedAt());
         Conversation c = store.find(resident.conversationId()).orElse(null);
-        List<Reply> replies = t.replies().stream().map(m -> new Reply(m.text(), m.options())).toList();
+        List<Reply> replies = t.replies().stream().map(m -> new Reply(m.text(), m.options(), m.kind(), m.risk())).toList();
         Analysis analysis = analyzer.analyze(resident.text());
         if (c != null && (c.version() > t.baseVersion() || c.state() == ConversationState.OFFICER)) {
             return new TurnResult(in.address(), c, replies, analysis, c.caseNo(), true);
@@ -151,9 +160,15 @@ public final class ConversationRouter {
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */
     public Future<Message> say(Conversation c, String sender, String text) {
+        return say(c, sender, new Reply(text, List.of(), Message.OFFICER.equals(sender) ? ReplyKind.OFFICER
+            : Message.SYSTEM.equals(sender) ? ReplyKind.SYSTEM : ReplyKind.CHAT, null));
+    }
+
+    /** Stores a message with its options and kind (a closing notice that offers the next steps, say). */
+    public Future<Message> say(Conversation c, String sender, Reply reply) {
         return vertx.executeBlocking(() -> locked(c.sessionKey(), () -> {
-            Message m = store.append(c.sessionKey(), c.id(), sender, text, List.of(), null);
-            publish(new InboundMessage(c.channel(), c.address(), text, null, m.createdAt()), m);
+            Message m = store.append(c.sessionKey(), c.id(), sender, reply);
+            publish(new InboundMessage(c.channel(), c.address(), reply.text(), null, m.createdAt()), m);
             return m;
         }), false);
     }

@@ -204,7 +204,7 @@ public final class ConversationStore {
             for (int i = 0; i < replies.size(); i++) {
                 Reply r = replies.get(i);
                 Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq + 1 + i, Message.BOT,
-                    r.text(), r.options(), null, now);
+                    r.text(), r.options(), null, now, r.kindOrChat(), r.risk());
                 bot.add(m);
                 batch.add(toDocument(m));
             }
@@ -242,12 +242,22 @@ public final class ConversationStore {
     /** Appends one message (an officer's, the system's) to the session, allocating the next sequence number. */
     public Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
                           JsonObject analysis) {
+        return append(sessionKey, conversationId, sender, text, options, analysis, null, null);
+    }
+
+    /** Appends a bot, officer or system message with its reply kind (and a verdict's risk). */
+    public Message append(String sessionKey, String conversationId, String sender, Reply reply) {
+        return append(sessionKey, conversationId, sender, reply.text(), reply.options(), null, reply.kindOrChat(), reply.risk());
+    }
+
+    private Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
+                           JsonObject analysis, String kind, String risk) {
         for (int attempt = 0; ; attempt++) {
             Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey), Updates.inc("nextSeq", 1L),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
             long seq = ((Number) session.get("nextSeq")).longValue();
             Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
-                options == null ? List.of() : options, analysis, Instant.now());
+                options == null ? List.of() : options, analysis, Instant.now(), kind, risk);
             try {
                 messages.insertOne(toDocument(m));
                 return m;
@@ -363,6 +373,12 @@ public final class ConversationStore {
         if (m.analysis() != null) {
             d.append("analysis", Document.parse(m.analysis().encode()));
         }
+        if (m.kind() != null) {
+            d.append("kind", m.kind());
+        }
+        if (m.risk() != null) {
+            d.append("risk", m.risk());
+        }
         return d;
     }
 
@@ -393,6 +409,6 @@ public final class ConversationStore {
         return new Message(d.getString("_id"), d.getString("sessionKey"), d.getString("conversationId"),
             ((Number) d.get("seq")).longValue(), d.getString("sender"), d.getString("text"),
             (List<String>) d.get("options", List.class), analysis == null ? null : new JsonObject(analysis.toJson()),
-            d.getDate("createdAt").toInstant());
+            d.getDate("createdAt").toInstant(), d.getString("kind"), d.getString("risk"));
     }
 }

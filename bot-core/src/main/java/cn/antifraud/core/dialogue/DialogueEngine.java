@@ -3,6 +3,8 @@ package cn.antifraud.core.dialogue;
 import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.analysis.Risk;
 import cn.antifraud.core.conversation.LastVerdict;
+import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.kb.KnowledgeBase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +41,15 @@ public final class DialogueEngine {
         if (flowState != null) {
             Flow active = flows.get(flowState.getString("name", ""));
             if (active != null) {
-                return active.next(ctx);
+                return kinded(active.name(), active.next(ctx));
             }
         }
         String text = ctx.text();
         Analysis a = ctx.analysis();
         if (text.equals(Options.SUBMIT_REPORT) && ctx.conversation().caseNo() != null) {
             return Turn.reply("您的报案已经提交过了，案件编号是 " + ctx.conversation().caseNo() + "，不会重复登记。"
-                + "有新的情况可以直接告诉我，或者说“转人工”找值班民警。");
+                + "有新的情况可以直接告诉我，或者说“转人工”找值班民警。", Options.CASE_STATUS, Options.CHECK_MORE, Options.OFFICER)
+                .kind(ReplyKind.REPORT);
         }
         switch (text) {
             case Options.LEARN_TYPE:
@@ -63,6 +66,8 @@ public final class DialogueEngine {
                 return start(EDUCATION_FLOW, ctx, c -> verdicts.explain(null));
             case Options.QUIZ:
                 return start(QUIZ_FLOW, ctx, c -> verdicts.explain(ctx.conversation().lastScamType()));
+            case Options.CASE_STATUS:
+                return start(STATUS_FLOW, ctx, c -> Turn.reply("请告诉我您的案件编号（例如 FZ-20261123-000123）。"));
             default:
                 break;
         }
@@ -70,6 +75,9 @@ public final class DialogueEngine {
         Turn inContext = inContext(ctx, ownLoss);
         if (inContext != null) {
             return inContext;
+        }
+        if (LanguageNote.needed(text) && !(a.moneyMoved() && a.risk() == Risk.HIGH)) {
+            return withLanguageNote(a, verdicts.verdict(a));
         }
         return switch (a.intent()) {
             case "greeting" -> Turn.reply("您好！我是反诈助手。收到可疑的短信、电话、链接或聊天记录，直接发给我，我帮您看看是不是诈骗。"
@@ -118,6 +126,13 @@ public final class DialogueEngine {
         return null;
     }
 
+    /** A message in another language first gets a short note that the service works in Chinese, then the verdict. */
+    private static Turn withLanguageNote(Analysis a, Turn verdict) {
+        Turn turn = new Turn().add(Reply.of(LanguageNote.text(a.indicators())).as(ReplyKind.CHAT));
+        verdict.replies().forEach(turn::add);
+        return turn;
+    }
+
     /** The verdict for a message (used when a flow hands a pasted message back for checking). */
     public Turn verdict(Analysis a) {
         return verdicts.verdict(a);
@@ -125,7 +140,19 @@ public final class DialogueEngine {
 
     private Turn start(String name, TurnContext ctx, java.util.function.Function<TurnContext, Turn> fallback) {
         Flow f = flows.get(name);
-        return f != null ? f.start(ctx) : fallback.apply(ctx);
+        return kinded(name, f != null ? f.start(ctx) : fallback.apply(ctx));
+    }
+
+    /** Replies a flow built without a kind get its kind: a report's questions are {@code report}, a lesson's {@code lesson}. */
+    private static Turn kinded(String flowName, Turn turn) {
+        if (!turn.hasKind()) {
+            turn.kind(switch (flowName) {
+                case REPORT_FLOW, STATUS_FLOW -> ReplyKind.REPORT;
+                case EDUCATION_FLOW, QUIZ_FLOW -> ReplyKind.LESSON;
+                default -> ReplyKind.CHAT;
+            });
+        }
+        return turn;
     }
 
     private Turn urgentWithoutReportFlow(TurnContext ctx) {
@@ -133,8 +160,11 @@ public final class DialogueEngine {
     }
 
     static Turn handOff(boolean urgent) {
-        return Turn.reply("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。"
-            + "等待的时候，您可以把对方的电话、账号、聊天截图准备好。如果情况紧急，请直接拨打110。")
-            .escalate(urgent, "resident asked for an officer");
+        return Turn.reply(HANDOFF_TEXT).kind(ReplyKind.HANDOFF).escalate(urgent, "resident asked for an officer");
     }
+
+    /** What a resident hears on asking for an officer (the router adds the queue place). */
+    public static final String HANDOFF_TEXT = "好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。"
+        + "等待的时候，您可以把对方的电话号码、收款账号和聊天里的关键内容先记下来，民警问起时直接打字或粘贴发给我就行。"
+        + "如果情况紧急，请直接拨打110。";
 }

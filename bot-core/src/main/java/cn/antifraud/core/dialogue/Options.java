@@ -10,6 +10,7 @@ public final class Options {
     public static final String REPORT = "我要报案";
     public static final String QUIZ = "做个防骗小测验";
     public static final String SUBMIT_REPORT = "确认提交";
+    public static final String CASE_STATUS = "查询案件进度";
     public static final String SUBSCRIBE_TIPS = "订阅防骗提醒";
     /** Words that cancel tip subscriptions, honoured at once from anywhere in a conversation. */
     public static final java.util.Set<String> UNSUBSCRIBE_TIPS = java.util.Set.of("取消提醒", "退订提醒", "取消订阅", "退订",

@@ -2,6 +2,7 @@ package cn.antifraud.core.dialogue;
 
 import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.ReplyKind;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ public final class Turn {
     private String escalationReason;
     private String caseNo;
     private Analysis judged;
+    private String kind;
+    private String scamType;
 
     public static Turn reply(String text, String... options) {
         return new Turn().add(Reply.of(text, options));
@@ -65,8 +68,34 @@ public final class Turn {
         return judged;
     }
 
+    /** The kind of every reply in this turn that was built without one (a verdict always keeps its own). */
+    public Turn kind(String replyKind) {
+        this.kind = replyKind;
+        return this;
+    }
+
+    /** Whether a kind was set for the replies that have none. */
+    public boolean hasKind() {
+        return kind != null;
+    }
+
+    /** The scam type the resident confirmed (in a report): it becomes the conversation's type. */
+    public Turn confirmedScamType(String typeId) {
+        this.scamType = typeId;
+        return this;
+    }
+
+    public String confirmedScamType() {
+        return scamType;
+    }
+
+    /** The replies, each with its kind (the turn's kind, else {@code chat}, where a reply has none). */
     public List<Reply> replies() {
-        return replies;
+        List<Reply> out = new ArrayList<>(replies.size());
+        for (Reply r : replies) {
+            out.add(r.orKind(kind == null ? ReplyKind.CHAT : kind));
+        }
+        return out;
     }
 
     public JsonObject flow() {

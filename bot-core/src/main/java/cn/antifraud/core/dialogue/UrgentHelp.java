@@ -12,7 +12,7 @@ public final class UrgentHelp {
         + "4. 不要再向对方转任何钱，也不要相信任何“帮您追回损失”要先收费的人。";
 
     public static Turn stopPaymentNow() {
-        return Turn.reply("别慌，时间很关键，我已经把您标为紧急情况，马上转给值班民警处理止付。\n\n" + STEPS
+        return new Turn().kind(cn.antifraud.core.conversation.ReplyKind.HANDOFF).add("别慌，时间很关键，我已经把您标为紧急情况，马上转给值班民警处理止付。\n\n" + STEPS
             + "\n\n请把对方的收款账号（银行卡号、支付宝或微信账号）发给我，止付最需要这个。");
     }
 }

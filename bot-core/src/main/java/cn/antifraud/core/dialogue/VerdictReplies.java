@@ -4,6 +4,8 @@ import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.analysis.Indicator;
 import cn.antifraud.core.analysis.Risk;
 import cn.antifraud.core.analysis.Signal;
+import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.ScamType;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public final class VerdictReplies {
         if (a.risk() == Risk.NONE) {
             sb.append("\n\n我检查了里面的号码、链接、转账和验证码等常见诈骗说法。不过没有发现问题不等于一定安全：")
                 .append("凡是涉及转账、验证码、下载软件或“先交钱”，请先通过官方电话或官方App核实，或者问问家人。");
-            return turn.add(sb.toString(), Options.CHECK_MORE, Options.LEARN);
+            return turn.add(Reply.verdict(sb.toString(), a.risk().id(), Options.CHECK_MORE, Options.LEARN));
         }
         if (type != null) {
             sb.append("\n\n现在请您：");
@@ -68,7 +70,7 @@ public final class VerdictReplies {
             }
         }
         sb.append("\n如果已经转了钱，请马上拨打110或96110，并联系银行冻结。");
-        return turn.add(sb.toString(), Options.PAID, Options.OFFICER, Options.LEARN_TYPE);
+        return turn.add(Reply.verdict(sb.toString(), a.risk().id(), Options.PAID, Options.OFFICER, Options.LEARN_TYPE));
     }
 
     /** The warning phrases to name, most telling first, at most six. */
@@ -117,7 +119,8 @@ public final class VerdictReplies {
     public Turn explain(String scamTypeId) {
         ScamType t = scamTypeId == null ? null : kb.type(scamTypeId);
         if (t == null) {
-            return Turn.reply("您可以把可疑的短信、聊天记录或电话内容发给我，我来帮您看看像哪一类骗局。", Options.LEARN, Options.QUIZ);
+            return Turn.reply("您可以把可疑的短信、聊天记录或电话内容发给我，我来帮您看看像哪一类骗局。", Options.LEARN, Options.QUIZ)
+                .kind(ReplyKind.LESSON);
         }
         StringBuilder sb = new StringBuilder("「").append(t.name()).append("」是怎么骗人的：\n").append(t.summary());
         sb.append("\n\n常见说法：").append(String.join("、", t.signals().subList(0, Math.min(8, t.signals().size()))));
@@ -126,6 +129,6 @@ public final class VerdictReplies {
         for (String advice : t.advice()) {
             sb.append('\n').append(n++).append(". ").append(advice);
         }
-        return Turn.reply(sb.toString(), Options.QUIZ, Options.CHECK_MORE, Options.OFFICER);
+        return Turn.reply(sb.toString(), Options.QUIZ, Options.CHECK_MORE, Options.OFFICER).kind(ReplyKind.LESSON);
     }
 }

@@ -86,6 +86,11 @@ public final class Choices {
         return text.strip().replaceAll("[\\s。．.、，,！!？?）)]+$", "").replaceAll("^[（(]", "").strip();
     }
 
+    /** "不知道", "不清楚", "不会"...: the resident has no answer, which is no misunderstanding. */
+    static boolean isUnsure(String text) {
+        return clean(text).matches("(我也?)?(不知道|不清楚|不懂|不会|不确定|不晓得|没想好|说不好|不太懂)(啊|呀|哦|耶|呢|诶)?");
+    }
+
     /** How many options the last question had. */
     static int count(JsonObject state) {
         return state.getJsonArray("labels", new JsonArray()).size();

@@ -2,6 +2,7 @@ package cn.antifraud.core.education;
 
 import cn.antifraud.core.analysis.Analysis;
 import cn.antifraud.core.analysis.Risk;
+import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.dialogue.Turn;
@@ -123,7 +124,7 @@ public final class EducationFlow implements Flow {
         Analysis a = ctx.analysis();
         if (ctx.text().equals(Options.OFFICER) || a.intent().equals("ask_officer")) {
             return Turn.reply("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。如果情况紧急，请直接拨打110。")
-                .escalate(false, "resident asked for an officer").flow(null);
+                .kind(ReplyKind.HANDOFF).escalate(false, "resident asked for an officer").flow(null);
         }
         if (ctx.text().equals(Options.PAID) || a.intent().equals("money_sent") || a.moneyMoved() && a.risk() == Risk.HIGH) {
             return UrgentHelp.stopPaymentNow().escalate(true, "resident says money has been sent").flow(null);
@@ -133,11 +134,13 @@ public final class EducationFlow implements Flow {
             Turn verdict = verdicts.verdict(a);
             return new Turn().add("我先帮您看看这条信息，学习的内容随时可以再来。").add(verdict.replies().get(0)).flow(null);
         }
-        int n = Choices.count(state);
         String prompt = state.getString("prompt", "请选择：");
         List<String> labels = state.getJsonArray("labels", new JsonArray()).stream().map(String::valueOf).toList();
-        return new Turn().add("没关系，我没太看明白。请回复选项前面的数字（1到" + n + "），或者直接点选项；想结束请回复「退出」。")
-            .add(prompt, labels.toArray(String[]::new)).flow(state);
+        // Text channels number the options themselves (Reply.plainText), so the hint never names numbers.
+        String lead = Choices.isUnsure(ctx.text()) ? "不知道也没关系，这正是我们要一起学的。请从下面的选项里挑一个您觉得最稳妥的，选错了我会告诉您为什么。"
+            : "不好意思，我没太明白您的意思。请从下面的选项里选一个；想结束请说「退出」。";
+        Turn turn = new Turn().add(lead).add(prompt, labels.toArray(String[]::new)).flow(state);
+        return practice.active(state) ? turn.kind(ReplyKind.QUIZ) : turn;
     }
 
     private Turn quizOn(Turn turn, JsonObject state, ScamType t) {

@@ -1,5 +1,6 @@
 package cn.antifraud.core.education;
 
+import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.kb.ScamType;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +30,7 @@ final class Practice {
     Turn startQuiz(Turn turn, JsonObject state, JsonArray items, String intro) {
         state.put("practice", new JsonObject().put("kind", QUIZ).put("items", items).put("pos", 0).put("right", 0)
             .put("missed", new JsonArray()));
-        turn.add(intro + "一共" + items.size() + "题，点选项或回复选项前的数字作答，随时回复「退出」结束。");
+        turn.kind(ReplyKind.QUIZ).add(intro + "一共" + items.size() + "题，每题从选项里选一个答案，随时说「退出」就结束。");
         return ask(turn, state);
     }
 
@@ -40,7 +41,7 @@ final class Practice {
         }
         state.put("practice", new JsonObject().put("kind", DRILL).put("items", items).put("pos", 0).put("right", 0)
             .put("missed", new JsonArray()));
-        turn.add("实战演练「" + t.name() + "」：接下来我扮演骗子，一步步说骗子常说的话，您来选怎么回应，"
+        turn.kind(ReplyKind.QUIZ).add("实战演练「" + t.name() + "」：接下来我扮演骗子，一步步说骗子常说的话，您来选怎么回应，"
             + "每一步我都会告诉您对不对。随时回复「退出」结束。");
         return ask(turn, state);
     }
@@ -75,7 +76,7 @@ final class Practice {
         }
         record(state, t.id(), right);
         p.put("pos", p.getInteger("pos") + 1);
-        turn.add(feedback);
+        turn.kind(ReplyKind.QUIZ).add(feedback);
         return p.getInteger("pos") < p.getJsonArray("items").size() ? ask(turn, state) : finish(turn, state);
     }
 

@@ -6,6 +6,9 @@ import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationState;
 import cn.antifraud.core.conversation.Events;
 import cn.antifraud.core.conversation.Message;
+import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.ReplyKind;
+import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.followup.FollowUpPlan;
 import cn.antifraud.core.followup.FollowUpStore;
@@ -31,6 +34,8 @@ import java.util.concurrent.Callable;
 public final class OfficerDesk {
     public static final List<String> DISPOSITIONS = List.of("劝阻成功", "已报案", FollowUpPlan.NOT_FRAUD, "联系不上", "其他");
     static final String CLOSING = "民警已结束本次对话。以后再遇到可疑的电话、短信或链接，随时发给我；紧急情况请直接拨打110。";
+    /** What a resident can do once an officer has closed: no dead end. */
+    static final List<String> AFTER_CLOSING = List.of(Options.CASE_STATUS, Options.CHECK_MORE, Options.LEARN);
     static final String HANDED_BACK = "民警已把对话交回给反诈助手，您可以继续把可疑信息发给我。";
 
     private final Vertx vertx;
@@ -122,7 +127,7 @@ public final class OfficerDesk {
 
     /** Takes a waiting conversation; exactly one of several officers claiming at once wins, the others get a conflict. */
     public Future<JsonObject> claim(String id, OfficerSession s) {
-        return blocking(() -> {
+        return this.<Claimed>blocking(() -> {
             for (int attempt = 0; attempt < 3; attempt++) {
                 Conversation c = conversation(id);
                 if (c.state() == ConversationState.OFFICER || c.state() == ConversationState.CLOSED) {
@@ -133,11 +138,21 @@ public final class OfficerDesk {
                 if (won.isPresent()) {
                     handling.claimed(id, s.username(), clock.instant(), c.channel());
                     audit.record(s.username(), "conversation.claim", "conversation:" + id, null);
-                    return won.get().toJson().put("officer", s.username());
+                    return new Claimed(won.get(), won.get().toJson().put("officer", s.username()));
                 }
             }
             throw OfficerException.conflict("already_claimed", "这个对话刚刚被别人接手了");
-        });
+        }).compose(claimed -> router.say(claimed.conversation(), Message.SYSTEM, joined(s.username()))
+            // The claim stands even if the notice could not be stored; the officer's first words will follow.
+            .map(m -> claimed.json()).recover(e -> Future.succeededFuture(claimed.json())));
+    }
+
+    private record Claimed(Conversation conversation, JsonObject json) {
+    }
+
+    /** 「民警X已接入」: the waiting resident learns that a person now reads along. */
+    static Reply joined(String officer) {
+        return Reply.of("值班民警" + officer + "已接入，接下来由民警在这里直接和您对话。").as(ReplyKind.HANDOFF);
     }
 
     /** Sends the officer's text to the resident on their own channel (the channels deliver MESSAGE_ADDED). */
@@ -181,7 +196,8 @@ public final class OfficerDesk {
             handling.holder(id, null);
             audit.record(s.username(), "conversation.handback", "conversation:" + id, null);
             return saved;
-        }).compose(c -> router.say(c, Message.BOT, HANDED_BACK).map(m -> c.toJson()));
+        }).compose(c -> router.say(c, Message.BOT, new Reply(HANDED_BACK, List.of(Options.CHECK_MORE, Options.LEARN, Options.OFFICER),
+            ReplyKind.SYSTEM, null)).map(m -> c.toJson()));
     }
 
     /** Closes with a disposition and plans the follow-ups by the conversation's risk. */
@@ -199,7 +215,8 @@ public final class OfficerDesk {
             audit.record(s.username(), "conversation.close", "conversation:" + id, new JsonObject().put("disposition", disposition)
                 .put("amountSaved", amountSaved).put("followups", planned.size()));
             return new Closed(saved, saved.toJson().put("disposition", disposition).put("followups", planned.size()));
-        }).compose(closed -> router.say(closed.conversation(), Message.BOT, CLOSING).map(m -> closed.json()));
+        }).compose(closed -> router.say(closed.conversation(), Message.BOT, new Reply(CLOSING, AFTER_CLOSING, ReplyKind.SYSTEM, null))
+            .map(m -> closed.json()));
     }
 
     /** The full contact on an audited open; a web session id is the resident's bearer token and is never shown. */

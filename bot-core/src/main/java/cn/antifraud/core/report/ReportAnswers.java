@@ -69,7 +69,7 @@ final class ReportAnswers {
                 f.s.put("receiverDone", true);
             }
         }
-        if (f.typeCandidate() == null && !a.scamType().equals(KnowledgeBase.NONE)) {
+        if (f.typeCandidate() == null && !a.scamType().equals(KnowledgeBase.NONE) && kb.type(a.scamType()) != null) {
             f.s.put("typeCandidate", a.scamType());
         }
     }

@@ -1,6 +1,7 @@
 package cn.antifraud.core.report;
 
 import cn.antifraud.core.analysis.Indicator;
+import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.core.indicator.IndicatorRegistry;
@@ -53,7 +54,9 @@ public final class ReportFiler {
             sb.append("\n\n民警会尽快审核，需要时会打您留的电话联系您。请保留好所有转账记录和聊天记录。");
         }
         sb.append("\n\n").append(ReportTexts.RECOVERY_WARNING);
-        return Turn.reply(sb.toString()).flow(null).caseFiled(caseNo);
+        // No dead end after filing: the case number is only useful with a way to look it up.
+        Turn turn = Turn.reply(sb.toString(), Options.CASE_STATUS, Options.CHECK_MORE, Options.LEARN).flow(null).caseFiled(caseNo);
+        return ReportFlow.confirmedType(f, turn);
     }
 
     /** Feeds the receivers to the known-indicator registry; a failure here must not hide the case number. */

@@ -1,5 +1,7 @@
 package cn.antifraud.core.report;
 
+import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.dialogue.Options;
@@ -57,8 +59,9 @@ public final class ReportFlow implements Flow {
         String intent = ctx.analysis().intent();
         f.s.put("moneyFirst", text.equals(Options.PAID) || intent.equals("money_sent") || losses.stated(text, ctx.analysis()));
         f.s.put("ownNumber", ReportAnswers.ownNumber(ctx).isPresent());
-        if (ctx.conversation().lastScamType() != null) {
-            f.s.put("typeCandidate", ctx.conversation().lastScamType());
+        String lastType = ctx.conversation().lastScamType();
+        if (lastType != null && kb.type(lastType) != null) {
+            f.s.put("typeCandidate", lastType);
         }
         if (!label && Answers.length(text) <= MAX_STORY) {
             boolean narrative = Answers.length(text) >= 12 || !ctx.analysis().indicators().isEmpty();
@@ -92,9 +95,21 @@ public final class ReportFlow implements Flow {
             f.s.put(ReportForm.key(step), "");
             return advance(f, new Turn());
         }
+        if (f.s.remove("confirmingCancel") != null) {
+            if (text.equals(ReportTexts.CANCEL_CONFIRMED) || Answers.yes(text) || Answers.cancel(text)) {
+                return cancelled();
+            }
+            if (text.equals(ReportTexts.KEEP_GOING) || Answers.no(text)) {
+                return ask(f, Turn.reply("好的，我们接着填。"));
+            }
+        }
         if (Answers.cancel(text)) {
-            return Turn.reply("好的，这次报案已经取消，刚才填的信息没有提交。需要时随时说“我要报案”。"
-                + "如果钱刚被转走，请马上拨打110或96110。\n\n" + ReportTexts.RECOVERY_WARNING).flow(null);
+            if (f.urgent()) {
+                // Stopping a payment is a race against the clock: one mistaken tap must not drop it.
+                f.s.put("confirmingCancel", true);
+                return Turn.reply(ReportTexts.CONFIRM_CANCEL, ReportTexts.KEEP_GOING, ReportTexts.CANCEL_CONFIRMED).flow(f.s);
+            }
+            return cancelled();
         }
         if (Answers.officer(text) || ctx.analysis().intent().equals("ask_officer") && Answers.length(text) <= 12) {
             return officer(f);
@@ -125,12 +140,19 @@ public final class ReportFlow implements Flow {
         return advance(f, new Turn());
     }
 
+    private static Turn cancelled() {
+        return Turn.reply("好的，这次报案已经取消，刚才填的信息没有提交。需要时随时说“我要报案”。"
+            + "如果钱刚被转走，请马上拨打110或96110。\n\n" + ReportTexts.RECOVERY_WARNING,
+            Options.REPORT, Options.CHECK_MORE, Options.LEARN).flow(null);
+    }
+
     /** Asks the next unanswered question (or reads the report back); escalates when the golden hour applies. */
     Turn advance(ReportForm f, Turn turn) {
         if (!f.urgent() && f.goldenHour(clock.instant())) {
             f.s.put("urgent", true).put("escalated", true);
             turn.escalate(true, "stop payment: money moved within 24 hours");
-            turn.add(UrgentHelp.STEPS.replaceFirst("^", "别慌，时间很关键！我已经把您的情况标为紧急止付，马上转给值班民警。\n"));
+            turn.add(Reply.of("别慌，时间很关键！我已经把您的情况标为紧急止付，马上转给值班民警。\n" + UrgentHelp.STEPS)
+                .as(ReplyKind.HANDOFF));
         }
         f.step(f.nextField());
         return ask(f, turn);
@@ -139,7 +161,13 @@ public final class ReportFlow implements Flow {
     private Turn ask(ReportForm f, Turn turn) {
         String step = f.step();
         turn.add(ReportTexts.question(step, f, kb), options(step, f).toArray(String[]::new));
-        return turn.flow(f.s);
+        return confirmedType(f, turn).flow(f.s);
+    }
+
+    /** The type the resident confirmed becomes the conversation's type at once (queue, header, follow-ups). */
+    static Turn confirmedType(ReportForm f, Turn turn) {
+        return f.s.getBoolean("scamTypeConfirmed", false) && f.scamType() != null && !f.scamType().equals(KnowledgeBase.NONE)
+            ? turn.confirmedScamType(f.scamType()) : turn;
     }
 
     private Turn reask(ReportForm f, String why) {
@@ -149,11 +177,12 @@ public final class ReportFlow implements Flow {
     private Turn officer(ReportForm f) {
         Turn turn;
         if (f.escalated()) {
-            turn = Turn.reply("已经为您转接值班民警了，请稍等，民警会在这里直接回复您。等待的时候，我们可以接着把报案信息填完。");
+            turn = new Turn().add(Reply.of("已经为您转接值班民警了，请稍等，民警会在这里直接回复您。等待的时候，我们可以接着把报案信息填完。")
+                .as(ReplyKind.HANDOFF));
         } else {
             f.s.put("escalated", true);
-            turn = Turn.reply("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。"
-                + "在民警接手之前，您也可以接着回答，我会把报案信息整理好交给民警。如果情况紧急，请直接拨打110。")
+            turn = new Turn().add(Reply.of("好的，我已经帮您转接值班民警，请稍等，民警会在这里直接回复您。"
+                + "在民警接手之前，您也可以接着回答，我会把报案信息整理好交给民警。如果情况紧急，请直接拨打110。").as(ReplyKind.HANDOFF))
                 .escalate(f.urgent(), "resident asked for an officer during a report");
         }
         return ask(f, turn);

@@ -19,6 +19,10 @@ final class ReportTexts {
     static final String SKIP = "跳过";
     static final String UNSURE = "不确定";
     static final String SAME_NUMBER = "就用我现在这个号码";
+    static final String KEEP_GOING = "继续报案";
+    static final String CANCEL_CONFIRMED = "确定取消";
+    static final String CONFIRM_CANCEL = "您的情况是紧急止付，民警正在争分夺秒帮您拦下这笔钱。取消以后，刚才填的信息就不会交给民警了。"
+        + "您确定要取消这次报案吗？";
 
     /** Field id -> its name in corrections and read-back, in read-back order. */
     static final Map<String, String> FIELDS = new LinkedHashMap<>();

@@ -97,12 +97,38 @@
   }
   C.loadQueue = loadQueue;
 
+  function value(id) { return document.getElementById(id).value; }
+
+  // Filters narrow what is shown; the tab title and the urgent alerts always count the whole queue.
+  function shown(q) {
+    var text = value("filter-text").trim().toLowerCase();
+    var wait = Number(value("filter-wait") || 0);
+    return (!value("filter-channel") || q.channel === value("filter-channel"))
+      && (!value("filter-type") || q.scamType === value("filter-type"))
+      && (!value("filter-risk") || q.risk === value("filter-risk"))
+      && (!value("filter-state") || q.state === value("filter-state"))
+      && (!wait || (Date.now() - new Date(q.waitingSince).getTime()) / 1000 >= wait)
+      && (!text || [q.summary, q.caseNo, q.scamTypeName, q.contact, q.officer].join(" ").toLowerCase().indexOf(text) >= 0);
+  }
+
+  function typeOptions() {
+    var select = document.getElementById("filter-type");
+    if (select.options.length > 1) { return; }
+    Object.keys(C.TYPES).forEach(function (id) { select.appendChild(new Option(C.TYPES[id], id)); });
+  }
+
+  document.getElementById("queue-filters").addEventListener("input", function () { renderQueue(); });
+  document.getElementById("queue-filters").addEventListener("submit", function (ev) { ev.preventDefault(); });
+
   function renderQueue() {
+    typeOptions();
     queueBox.textContent = "";
     var waiting = C.queue.filter(function (q) { return q.state === "waiting_officer"; }).length;
     document.getElementById("queue-count").textContent = waiting ? String(waiting) : "";
     if (!C.queue.length) { queueBox.appendChild(C.el("p", "empty", "暂无待处理的对话")); return; }
-    C.queue.forEach(function (q) {
+    var visible = C.queue.filter(shown);
+    if (!visible.length) { queueBox.appendChild(C.el("p", "empty", "没有符合筛选条件的对话")); return; }
+    visible.forEach(function (q) {
       var unclaimed = q.stopPayment && q.state === "waiting_officer";
       var item = C.el("div", "queue-item" + (q.stopPayment ? " urgent" : "") + (unclaimed ? " unclaimed" : "")
         + (C.openId === q.id ? " selected" : ""));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the queue tells officers about a conversation, and the case search, against the real server. */
 class ConsoleQueueFactsTest {
-    static final String CARD = "6222020200112233445";
+    static final String CARD = "6222020200112233446";
     @TempDir
     static Path dataDir;
     static TestServer server;

@@ -54,7 +54,7 @@ class UrgentConsoleBrowserTest {
             assertFalse(officer.getTitle().contains("紧急止付"), officer.getTitle());
 
             String first = server.chat(null, LOSS).getJsonObject("conversation").getString("id");
-            String second = server.chat(null, "我妈刚才被骗了两万块，钱已经转到对方说的安全账户了").getJsonObject("conversation").getString("id");
+            String second = server.chat(null, "我刚刚被骗了，已经给对方转了8000元，怎么办").getJsonObject("conversation").getString("id");
             wait.until(d -> d.getTitle().startsWith("(2) 紧急止付"));
             wait.until(d -> d.findElements(By.cssSelector(".queue-item.unclaimed")).size() == 2);
             screenshot(officer, "console-urgent-1366.png");
@@ -106,18 +106,31 @@ class UrgentConsoleBrowserTest {
 
     @Test
     void afterAFullResidentToOfficerScenarioNoConsolePageShowsARawCode() throws Exception {
-        JsonObject a = server.chat(null, "您好，我是淘宝客服，您买的商品有质量问题，可以给您双倍退款，请提供银行卡号6222020200112233445办理");
+        JsonObject a = server.chat(null, "您好，我是淘宝客服，您买的商品有质量问题，可以给您双倍退款，请提供银行卡号6222020200112233446办理");
         String session = a.getString("sessionId");
-        String id = server.chat(session, "我已经按他说的转了3000元过去了").getJsonObject("conversation").getString("id");
+        JsonObject loss = server.chat(session, "我已经按他说的转了3000元过去了");
+        String id = loss.getJsonObject("conversation").getString("id");
+        if (!"waiting_officer".equals(loss.getJsonObject("conversation").getString("state"))) {
+            server.chat(session, "转人工");
+        }
         WebDriver officer = BrowserTest.BrowserSupport.chrome(1366, 800);
         try {
             WebDriverWait wait = new WebDriverWait(officer, Duration.ofSeconds(20));
             BrowserTest.BrowserSupport.logIntoConsole(officer, wait, server.url("/console/"), "admin", "test-admin-password");
             WebElement item = wait.until(d -> d.findElements(By.cssSelector(".queue-item[data-id='" + id + "']")).stream().findFirst().orElse(null));
             item.findElement(By.cssSelector("button.claim")).click();
-            WebElement reply = wait.until(d -> d.findElements(By.id("reply-text")).stream().findFirst().orElse(null));
-            reply.sendKeys("您好，我是值班民警，请马上联系银行止付。");
-            officer.findElement(By.id("reply-send")).click();
+            // The pane re-renders on live changes right after the claim; retry on a stale element.
+            wait.until(d -> {
+                try {
+                    WebElement reply = d.findElement(By.id("reply-text"));
+                    reply.clear();
+                    reply.sendKeys("您好，我是值班民警，请马上联系银行止付。");
+                    d.findElement(By.id("reply-send")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
             wait.until(d -> d.findElement(By.id("transcript")).getText().contains("联系银行止付"));
             officer.findElements(By.cssSelector(".conv-actions button")).stream().filter(b -> b.getText().equals("立案"))
                 .findFirst().ifPresent(WebElement::click);
@@ -128,14 +141,23 @@ class UrgentConsoleBrowserTest {
             wait.until(d -> d.findElements(By.cssSelector("#case .timeline li")).size() > 3);
             officer.findElements(By.cssSelector("#case button")).stream().filter(b -> b.getText().startsWith("改为"))
                 .findFirst().ifPresent(WebElement::click);
-            wait.until(d -> d.findElement(By.id("case")).getText().contains("已受理"));
+            wait.until(d -> d.findElements(By.cssSelector("#case h2")).stream().anyMatch(h -> h.getText().contains("· 已受理")));
+            wait.until(d -> d.findElements(By.cssSelector("#case .timeline li")).size() > 3);
             screenshot(officer, "console-case-1366.png");
             noRawCodes(officer, "case");
 
             officer.findElement(By.id("tab-queue")).click();
             officer.findElement(By.cssSelector(".queue-item[data-id='" + id + "']")).click();
-            new Select(wait.until(d -> d.findElement(By.id("disposition")))).selectByVisibleText("劝阻成功");
-            officer.findElement(By.id("close-button")).click();
+            // The pane re-renders on live changes; retry on a stale element (劝阻成功 is the default disposition).
+            wait.until(d -> {
+                try {
+                    new Select(d.findElement(By.id("disposition"))).selectByVisibleText("劝阻成功");
+                    d.findElement(By.id("close-button")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
             wait.until(d -> d.findElements(By.id("close-button")).isEmpty());
             noRawCodes(officer, "closed conversation");
             officer.findElement(By.id("tab-followups")).click();

@@ -197,16 +197,22 @@ public final class CaseStore {
         if (q.isEmpty()) {
             return recent(limit);
         }
-        List<Document> any = new ArrayList<>(List.of(new Document("caseNo", query.strip().toUpperCase())));
+        List<Document> criteria = new ArrayList<>(List.of(new Document("_id", query.strip().toUpperCase())));
         if (q.matches("\\d{5,19}[0-9Xx]?")) {
-            any.add(new Document("contact.phone", q));
-            any.add(new Document("indicatorKeys", new Document("$in", List.of("phone:" + q, "bank_card:" + q, "account:" + q,
+            criteria.add(new Document("contact.phone", q));
+            criteria.add(new Document("indicatorKeys", new Document("$in", List.of("phone:" + q, "bank_card:" + q, "account:" + q,
                 "alipay:" + q, "qq:" + q))));
         }
-        List<JsonObject> out = new ArrayList<>();
-        for (Document d : cases.find(new Document("$or", any)).sort(Sorts.descending("createdAt")).limit(limit)) {
-            out.add(CaseRecords.summary(d));
+        // One query per criterion, merged: each is served by its own index.
+        java.util.Map<String, Document> found = new java.util.LinkedHashMap<>();
+        for (Document c : criteria) {
+            for (Document d : cases.find(c).limit(limit)) {
+                found.putIfAbsent(d.getString("caseNo"), d);
+            }
         }
+        List<JsonObject> out = new ArrayList<>();
+        found.values().stream().sorted((a, b) -> b.getDate("createdAt").compareTo(a.getDate("createdAt"))).limit(limit)
+            .forEach(d -> out.add(CaseRecords.summary(d)));
         return out;
     }
 

@@ -20,11 +20,30 @@ public final class CallbackTasks {
     }
 
     public String record(String sessionKey, String phone, String reason, String text) {
+        return record(sessionKey, phone, reason, text, null);
+    }
+
+    /** A task for a voice call ({@code callSid}), so a recorded message can be attached to it later. */
+    public String record(String sessionKey, String phone, String reason, String text, String callSid) {
         String id = UUID.randomUUID().toString();
         callbacks.insertOne(new Document("_id", id).append("sessionKey", sessionKey).append("phone", phone)
-            .append("reason", reason).append("text", text).append("status", "open").append("createdAt", new Date()));
+            .append("reason", reason).append("text", text).append("callSid", callSid).append("status", "open")
+            .append("createdAt", new Date()));
         store.written();
         return id;
+    }
+
+    /** Attaches the caller's recorded message to the open task of that call; false when the call has none. */
+    public boolean attachRecording(String callSid, String recordingUrl, String seconds) {
+        var r = callbacks.updateMany(new Document("callSid", callSid).append("status", "open"), new Document("$set",
+            new Document("recordingUrl", recordingUrl).append("recordingSeconds", seconds).append("recordedAt", new Date())));
+        store.written();
+        return r.getMatchedCount() > 0;
+    }
+
+    /** Open tasks of one voice call (tests and the console read what was stored). */
+    public java.util.List<Document> forCall(String callSid) {
+        return callbacks.find(new Document("callSid", callSid)).into(new java.util.ArrayList<>());
     }
 
     public long openFor(String sessionKey) {

@@ -81,7 +81,7 @@ class RetrainTest {
             }
         }
         Models small = Models.train(analyzer.featurizer(), few, kb.intents().subList(0, 60));
-        return new Models(small.scamType(), analyzer.models().intent(), "weak-test-model");
+        return new Models(small.detector(), small.scamType(), analyzer.models().intent(), "weak-test-model");
     }
 
     @Test
@@ -160,7 +160,7 @@ class RetrainTest {
         int added = 0;
         for (LabeledText t : kb.corpus()) {
             if (t.label().equals("impersonate_police") || t.label().equals("fake_prize") || t.label().equals("brushing_rebate")) {
-                poison.append("none\t").append(t.text()).append("。\n");
+                poison.append("none\t").append(t.text().replace("\n", "\\n")).append("。\n");
                 added++;
             }
         }

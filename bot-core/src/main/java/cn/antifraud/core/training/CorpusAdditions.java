@@ -51,7 +51,6 @@ public final class CorpusAdditions {
         this.labels.add(KnowledgeBase.NONE);
         this.audit = audit;
         additions.createIndex(Indexes.ascending("status", "at"));
-        store.written();
     }
 
     /** Adds (or relabels) a sample as accepted training data. */
@@ -60,8 +59,9 @@ public final class CorpusAdditions {
     }
 
     /**
-     * Imports {@code label<TAB>text} lines as accepted samples, all or nothing: a bad line is refused naming its
-     * line number. One audit entry for the batch.
+     * Imports lines in the corpus files' own format ({@code label<TAB>text}, an optional third style column, a
+     * literal backslash-n for a line break) as accepted samples, all or nothing: a bad line is refused naming its line
+     * number. One audit entry for the batch.
      */
     public int importTsv(String tsv, String actor) {
         List<Document> docs = new ArrayList<>();
@@ -70,12 +70,12 @@ public final class CorpusAdditions {
             if (lines[i].isBlank() || lines[i].startsWith("#")) {
                 continue;
             }
-            String[] cols = lines[i].split("\t", 2);
+            String[] cols = lines[i].split("\t", 3);
             if (cols.length < 2) {
                 throw new ChangeRefused(ChangeRefused.Kind.INVALID, "invalid_line", "第 " + (i + 1) + " 行：需要“标签<TAB>内容”两列");
             }
             try {
-                docs.add(document(cols[0].strip(), cols[1], "import", null, actor, ACCEPTED));
+                docs.add(document(cols[0].strip(), cols[1].replace("\\n", "\n"), "import", null, actor, ACCEPTED));
             } catch (ChangeRefused e) {
                 throw new ChangeRefused(e.kind(), e.code(), "第 " + (i + 1) + " 行：" + e.getMessage());
             }
@@ -83,7 +83,6 @@ public final class CorpusAdditions {
         for (Document d : docs) {
             additions.replaceOne(new Document("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
         }
-        store.written();
         audit.record(actor, "corpus.import", "corpus:import", new JsonObject().put("samples", docs.size()));
         return docs.size();
     }
@@ -101,7 +100,6 @@ public final class CorpusAdditions {
         if (additions.deleteOne(new Document("_id", id)).getDeletedCount() == 0) {
             throw new ChangeRefused(ChangeRefused.Kind.NOT_FOUND, "no_such_sample", "没有这条样本");
         }
-        store.written();
         audit.record(actor, "corpus.remove", "corpus:" + id, new JsonObject());
     }
 
@@ -130,7 +128,6 @@ public final class CorpusAdditions {
     private Addition put(String label, String text, String source, String messageId, String actor, String status) {
         Document d = document(label, text, source, messageId, actor, status);
         additions.replaceOne(new Document("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
-        store.written();
         audit.record(actor, ACCEPTED.equals(status) ? "corpus.add" : "corpus.propose", "corpus:" + d.getString("_id"),
             new JsonObject().put("label", label).put("source", source));
         return toAddition(d);

@@ -29,7 +29,6 @@ public final class CallbackTasks {
         callbacks.insertOne(new Document("_id", id).append("sessionKey", sessionKey).append("phone", phone)
             .append("reason", reason).append("text", text).append("callSid", callSid).append("status", "open")
             .append("createdAt", new Date()));
-        store.written();
         return id;
     }
 
@@ -37,13 +36,7 @@ public final class CallbackTasks {
     public boolean attachRecording(String callSid, String recordingUrl, String seconds) {
         var r = callbacks.updateMany(new Document("callSid", callSid).append("status", "open"), new Document("$set",
             new Document("recordingUrl", recordingUrl).append("recordingSeconds", seconds).append("recordedAt", new Date())));
-        store.written();
         return r.getMatchedCount() > 0;
-    }
-
-    /** Open tasks of one voice call (tests and the console read what was stored). */
-    public java.util.List<Document> forCall(String callSid) {
-        return callbacks.find(new Document("callSid", callSid)).into(new java.util.ArrayList<>());
     }
 
     public long openFor(String sessionKey) {

@@ -118,10 +118,8 @@ public final class VoiceChannel implements HttpChannel {
             return blocking(() -> silence(call));
         }
         if (!keyed && VoiceScript.farewell(input)) {
-            return blocking(() -> {
-                calls.save(call.prompted(VoiceCall.MENU, VoiceScript.MENU, false));
-                return VoiceTwiml.end(VoiceScript.FAREWELL);
-            });
+            // the call's state stays as it was, so a report left half-filled is offered on the next call
+            return Future.succeededFuture(VoiceTwiml.end(VoiceScript.FAREWELL));
         }
         return switch (call.mode()) {
             case VoiceCall.MENU -> menu(call, input, keyed);
@@ -169,7 +167,8 @@ public final class VoiceChannel implements HttpChannel {
         String s = input.replaceAll("[，。！？,.!?#\\s]", "");
         if ("1".equals(s) || !keyed && s.matches(".*(继续|接着).*")) {
             if (call.pending() == null) {
-                return turns.route(call.prompted(VoiceCall.BOT, VoiceScript.MENU, false), ReportProgress.RESTART);
+                // the question where it stopped is not known (an earlier call's state is gone): the flow says it again
+                return turns.route(call.prompted(VoiceCall.BOT, VoiceScript.MENU, false), "没听明白");
             }
             return blocking(() -> {
                 String prompt = VoiceScript.RESUMED + call.pending();

@@ -32,7 +32,7 @@ final class ReportForm {
     private static final List<String> ORDER = List.of(STORY, TIME, TYPE, AMOUNT, METHOD, RECEIVER, PHONE, NAME, DISTRICT);
     private static final List<String> MONEY_FIRST = List.of(TIME, STORY, TYPE, AMOUNT, METHOD, RECEIVER, PHONE, NAME, DISTRICT);
     /** A stop-payment needs the receiving account first, then what to freeze and whom to call back. */
-    private static final List<String> URGENT = List.of(RECEIVER, AMOUNT, PHONE, METHOD, STORY, TIME, TYPE, NAME, DISTRICT);
+    private static final List<String> URGENT = List.of(RECEIVER, AMOUNT, METHOD, PHONE, STORY, TIME, TYPE, NAME, DISTRICT);
     static final Duration GOLDEN_HOURS = Duration.ofHours(24);
 
     final JsonObject s;

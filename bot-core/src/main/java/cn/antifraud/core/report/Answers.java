@@ -19,6 +19,10 @@ public final class Answers {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[ -]?)?(1[3-9]\\d(?:[ -]?\\d){8})(?!\\d)");
     private static final Pattern DIGITS = Pattern.compile("\\d(?:[ -]?\\d){4,}");
 
+    private static final Pattern NOT_PAID = Pattern.compile("(?:还|并)?没(?:有)?(?:转|汇|付|给|打钱|交钱|交|掏钱)|没转账|不会转|不转了?[。!！]*$");
+    private static final Pattern ASKS_WHAT_TO_DO = Pattern.compile("怎么办|该怎么|怎么做|要不要|该不该|能不能转|可以转吗|转不转|是真的吗|是不是骗");
+    private static final Pattern SAYS_PAID = Pattern.compile("转了|已经转|转过去了|转走了|汇了|付了|交了|被骗了|被骗走|骗了我|给了他|给他了|打了.{0,6}钱|损失|没了");
+
     private Answers() {
     }
 
@@ -61,6 +65,16 @@ public final class Answers {
 
     public static boolean correction(String t) {
         return CORRECT.matcher(t).find() || t.startsWith("不对") || t.startsWith("错了");
+    }
+
+    /** The victim says no money has gone (「我还没转」「没有给他钱」): a negation that answers the money questions. */
+    public static boolean notPaid(String t) {
+        return length(t) <= 30 && NOT_PAID.matcher(t).find() && !SAYS_PAID.matcher(t).find();
+    }
+
+    /** Asking what to do about a demand to pay (「他让我转钱，我该怎么办」) without saying anything was paid. */
+    public static boolean asksBeforePaying(String t) {
+        return ASKS_WHAT_TO_DO.matcher(t).find() && !SAYS_PAID.matcher(t).find();
     }
 
     /** A mainland mobile number (11 digits starting 13-19), digits only; empty when there is none. */

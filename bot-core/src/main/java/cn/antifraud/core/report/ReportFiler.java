@@ -30,7 +30,8 @@ public final class ReportFiler {
         String scamType = f.scamType() == null ? KnowledgeBase.NONE : f.scamType();
         CaseDraft draft = new CaseDraft(f.s.getString("reportId"), ctx.conversation().id(), ctx.channel(), scamType,
             f.s.getBoolean("scamTypeConfirmed", false), f.story(), f.lostAt(), f.lostAtText(), f.ongoing(),
-            new BigDecimal(f.amount()), f.method(), f.receiverIndicators(), f.receiverNote(), f.phone(), f.name(), f.district(),
+            f.amount() == null ? BigDecimal.ZERO : new BigDecimal(f.amount()),
+            f.method(), f.receiverIndicators(), f.receiverNote(), f.phone(), f.name(), f.district(),
             f.urgent());
         CaseStore.Filed filed;
         try {

@@ -2,6 +2,7 @@ package cn.antifraud.core.report;
 
 import cn.antifraud.core.conversation.Reply;
 import cn.antifraud.core.conversation.ReplyKind;
+import cn.antifraud.core.conversation.InboundMessage;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.dialogue.Options;
@@ -31,6 +32,8 @@ public final class ReportFlow implements Flow {
     private static final int MAX_ANSWER = 200;
     /** Answers that may carry other details too ("昨天下午，转了两万到6222…"); never the phone answer. */
     private static final Set<String> HARVEST_AFTER = Set.of(ReportForm.TIME, ReportForm.AMOUNT, ReportForm.METHOD);
+    /** Questions a plain 「我还没转」 answers: nothing has been paid. */
+    private static final Set<String> MONEY_STEPS = Set.of(ReportForm.TIME, ReportForm.AMOUNT, ReportForm.METHOD);
 
     private final KnowledgeBase kb;
     private final ReportAnswers answers;
@@ -55,7 +58,11 @@ public final class ReportFlow implements Flow {
     public Turn start(TurnContext ctx) {
         ReportForm f = new ReportForm(new JsonObject().put("name", name()).put("reportId", UUID.randomUUID().toString()));
         String text = Answers.withoutEmoji(ctx.text());
-        boolean label = text.equals(Options.PAID) || text.equals(Options.REPORT);
+        boolean label = text.equals(Options.PAID) || text.equals(Options.REPORT) || text.equals(ReportTexts.RESTART);
+        f.s.put("voice", InboundMessage.VOICE.equals(ctx.channel()));
+        if (!label && (Answers.notPaid(text) || Answers.asksBeforePaying(text))) {
+            return notPaid(f, ctx, text);
+        }
         String intent = ctx.analysis().intent();
         f.s.put("moneyFirst", text.equals(Options.PAID) || intent.equals("money_sent") || losses.stated(text, ctx.analysis()));
         f.s.put("ownNumber", ReportAnswers.ownNumber(ctx).isPresent());
@@ -89,6 +96,15 @@ public final class ReportFlow implements Flow {
         }
         if (text.isEmpty()) {
             return reask(f, "我没收到文字内容，请再回答一次。");
+        }
+        if (text.equals(ReportTexts.RESTART)) {
+            return start(ctx);
+        }
+        if (step.equals(ReportForm.NOT_PAID)) {
+            return afterNotPaid(f, text);
+        }
+        if (MONEY_STEPS.contains(step) && Answers.notPaid(text)) {
+            return notPaid(f, ctx, text);
         }
         boolean optional = step.equals(ReportForm.NAME) || step.equals(ReportForm.DISTRICT);
         if (optional && (Answers.skip(text) || text.matches("(算了|不用了|不填了?)[。!！]*"))) {
@@ -151,8 +167,8 @@ public final class ReportFlow implements Flow {
         if (!f.urgent() && f.goldenHour(clock.instant())) {
             f.s.put("urgent", true).put("escalated", true);
             turn.escalate(true, "stop payment: money moved within 24 hours");
-            turn.add(Reply.of("别慌，时间很关键！我已经把您的情况标为紧急止付，马上转给值班民警。\n" + UrgentHelp.STEPS)
-                .as(ReplyKind.HANDOFF));
+            turn.add(Reply.of(f.byVoice() ? VoiceQuestions.URGENT
+                : "别慌，时间很关键！我已经把您的情况标为紧急止付，马上转给值班民警。\n" + UrgentHelp.STEPS).as(ReplyKind.HANDOFF));
         }
         f.step(f.nextField());
         return ask(f, turn);
@@ -172,6 +188,34 @@ public final class ReportFlow implements Flow {
 
     private Turn reask(ReportForm f, String why) {
         return ask(f, Turn.reply(why));
+    }
+
+    /**
+     * Nothing has been paid (「我还没转」, or 「他让我转钱，我该怎么办」): how to stay safe comes first, then whether
+     * they want to report the attempt; the money questions are not asked again.
+     */
+    private Turn notPaid(ReportForm f, TurnContext ctx, String text) {
+        f.s.put("notPaid", true);
+        if (f.story() == null && Answers.length(text) >= 12) {
+            f.s.put("story", text);
+        }
+        if (ctx.analysis() != null) {
+            answers.harvest(f, text, ctx.analysis());
+        }
+        f.step(ReportForm.NOT_PAID);
+        return ask(f, Turn.reply(f.byVoice() ? ReportTexts.STAY_SAFE_SPOKEN : ReportTexts.STAY_SAFE));
+    }
+
+    private Turn afterNotPaid(ReportForm f, String text) {
+        if (text.equals(ReportTexts.REPORT_ATTEMPT) || text.equals(Options.REPORT) || Answers.yes(text)
+            || text.matches(".*(要报|报案|报警|愿意|举报).*") && !text.contains("不")) {
+            return advance(f, Turn.reply("好的，我们把对方的情况登记下来。"));
+        }
+        if (text.equals(ReportTexts.NO_REPORT) || Answers.no(text) || Answers.cancel(text) || text.matches(".*(不用|不报|不要了|算了).*")) {
+            return Turn.reply("好的。记住：公检法不会让您转账，也没有“安全账户”，谁让您转钱都先挂断，打96110问一问。"
+                + "以后遇到拿不准的事，随时来问我。").flow(null);
+        }
+        return reask(f, "请告诉我要不要报给民警。");
     }
 
     private Turn officer(ReportForm f) {
@@ -247,6 +291,7 @@ public final class ReportFlow implements Flow {
             case ReportForm.NAME, ReportForm.DISTRICT -> out.add(ReportTexts.SKIP);
             case ReportForm.FIX -> out.addAll(ReportTexts.FIELDS.values());
             case ReportForm.CONFIRM -> out.addAll(List.of(ReportTexts.SUBMIT, ReportTexts.CHANGE, ReportTexts.CANCEL));
+            case ReportForm.NOT_PAID -> out.addAll(List.of(ReportTexts.REPORT_ATTEMPT, ReportTexts.NO_REPORT));
             default -> {
             }
         }

@@ -26,6 +26,8 @@ final class ReportForm {
     static final String DISTRICT = "district";
     static final String CONFIRM = "confirm";
     static final String FIX = "fix";
+    /** The victim says no money has gone: do they still want to report the attempt? */
+    static final String NOT_PAID = "not_paid";
 
     private static final List<String> ORDER = List.of(STORY, TIME, TYPE, AMOUNT, METHOD, RECEIVER, PHONE, NAME, DISTRICT);
     private static final List<String> MONEY_FIRST = List.of(TIME, STORY, TYPE, AMOUNT, METHOD, RECEIVER, PHONE, NAME, DISTRICT);
@@ -61,10 +63,10 @@ final class ReportForm {
     boolean answered(String field) {
         return switch (field) {
             case STORY -> s.containsKey("story");
-            case TIME -> s.containsKey("lostAt") || ongoing();
+            case TIME -> s.containsKey("lostAt") || ongoing() || notPaid();
             case TYPE -> s.containsKey("scamTypeConfirmed");
-            case AMOUNT -> s.containsKey("amount");
-            case METHOD -> s.containsKey("method");
+            case AMOUNT -> s.containsKey("amount") || notPaid();
+            case METHOD -> s.containsKey("method") || notPaid();
             case RECEIVER -> s.getBoolean("receiverDone", false);
             default -> s.containsKey(key(field));
         };
@@ -90,6 +92,16 @@ final class ReportForm {
 
     boolean escalated() {
         return s.getBoolean("escalated", false);
+    }
+
+    /** Nothing was paid: an attempt is reported, so time, amount and method are not asked. */
+    boolean notPaid() {
+        return s.getBoolean("notPaid", false);
+    }
+
+    /** The report is taken on the phone: questions are worded for listening and the keypad. */
+    boolean byVoice() {
+        return s.getBoolean("voice", false);
     }
 
     boolean ongoing() {

@@ -23,6 +23,9 @@ final class ReportTexts {
     static final String CANCEL_CONFIRMED = "确定取消";
     static final String CONFIRM_CANCEL = "您的情况是紧急止付，民警正在争分夺秒帮您拦下这笔钱。取消以后，刚才填的信息就不会交给民警了。"
         + "您确定要取消这次报案吗？";
+    static final String RESTART = "重新开始报案";
+    static final String REPORT_ATTEMPT = "报给民警";
+    static final String NO_REPORT = "不用了";
 
     /** Field id -> its name in corrections and read-back, in read-back order. */
     static final Map<String, String> FIELDS = new LinkedHashMap<>();
@@ -42,6 +45,10 @@ final class ReportTexts {
     static final String INTRO = "别着急，我来帮您登记报案。我会一项一项地问，您照实回答就行。"
         + "想改哪一项、跳过选填的问题、取消，或者想找民警，随时告诉我。";
 
+    static final String STAY_SAFE = "还没转钱就好，千万不要转。公检法机关不会在电话里办案，更没有什么“安全账户”，"
+        + "让您转钱的都是骗子：请马上挂断或拉黑对方，不要说验证码，不要下载对方给的软件；拿不准就打96110问一问。";
+    static final String STAY_SAFE_SPOKEN = "还没转就好，千万不要转，公检法不会让您往“安全账户”转钱，请马上挂断对方的电话。";
+
     static final String RECOVERY_WARNING = "特别提醒：之后如果有人自称能“帮您追回损失”“办理退款”，但要您先交手续费、保证金，"
         + "那一定是二次诈骗，千万不要理会。追回赃款只会由公安机关通过正式途径办理，不收任何费用。";
 
@@ -49,6 +56,10 @@ final class ReportTexts {
     }
 
     static String question(String field, ReportForm form, KnowledgeBase kb) {
+        String spoken = form.byVoice() ? VoiceQuestions.question(field, form) : null;
+        if (spoken != null) {
+            return spoken;
+        }
         return switch (field) {
             case ReportForm.STORY -> "请您简单说说发生了什么：对方是谁、怎么联系上您的、让您做了什么？";
             case ReportForm.TIME -> "钱是什么时候转出去的？说个大概就行，比如“刚刚”“半小时前”“昨天下午三点”“11月20日晚上”。";
@@ -64,6 +75,7 @@ final class ReportTexts {
             case ReportForm.NAME -> "怎么称呼您？（选填，不想说可以回复“跳过”）";
             case ReportForm.DISTRICT -> "您住在哪个区或街道？（选填，可以回复“跳过”）";
             case ReportForm.FIX -> "您想改哪一项？";
+            case ReportForm.NOT_PAID -> "您愿意把这个骗子的情况报给民警吗？没有损失也可以报，能帮民警提醒更多人。";
             default -> readBack(form, kb);
         };
     }
@@ -90,9 +102,13 @@ final class ReportTexts {
         sb.append("2. 诈骗类型：").append(f.scamType() == null || f.scamType().equals(KnowledgeBase.NONE) ? "待民警认定"
             : typeName(kb, f.scamType())).append('\n');
         String when = time(f.lostAt(), f.s.getBoolean("lostDayOnly", false)) + "（您说的是“" + f.lostAtText() + "”）";
-        sb.append("3. 转出时间：").append(f.ongoing() ? "正在转账" : when).append('\n');
-        sb.append("4. 金额：").append(AmountParser.format(new BigDecimal(f.amount()))).append('\n');
-        sb.append("5. 付款方式：").append(PaymentMethod.ofId(f.method()).map(PaymentMethod::label).orElse("其他方式")).append('\n');
+        if (f.notPaid()) {
+            sb.append("3. 转出时间：还没有转钱\n4. 金额：无\n5. 付款方式：无\n");
+        } else {
+            sb.append("3. 转出时间：").append(f.ongoing() ? "正在转账" : when).append('\n');
+            sb.append("4. 金额：").append(AmountParser.format(new BigDecimal(f.amount()))).append('\n');
+            sb.append("5. 付款方式：").append(PaymentMethod.ofId(f.method()).map(PaymentMethod::label).orElse("其他方式")).append('\n');
+        }
         String receivers = receiverList(f);
         String note = f.receiverNote();
         sb.append("6. 收款方：").append(receivers.isEmpty() && (note == null || note.isEmpty()) ? "未提供"

@@ -46,4 +46,14 @@ class AnswersTest {
         assertTrue(Answers.no("不是"));
         assertTrue(Answers.skip("跳过"));
     }
+
+    @Test
+    void sayingNothingWasPaidIsToldApartFromSayingMoneyWent() {
+        assertTrue(Answers.notPaid("我还没转"));
+        assertTrue(Answers.notPaid("没有给他钱"));
+        assertFalse(Answers.notPaid("我已经转了两万"));
+        assertFalse(Answers.notPaid("刚刚"));
+        assertTrue(Answers.asksBeforePaying("那我现在怎么办啊他让我转钱到安全账户"));
+        assertFalse(Answers.asksBeforePaying("我转了五万到安全账户，现在怎么办"));
+    }
 }

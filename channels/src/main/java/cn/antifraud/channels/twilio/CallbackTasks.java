@@ -20,10 +20,23 @@ public final class CallbackTasks {
     }
 
     public String record(String sessionKey, String phone, String reason, String text) {
+        return record(sessionKey, phone, reason, text, null);
+    }
+
+    /** A task for a voice call ({@code callSid}), so a recorded message can be attached to it later. */
+    public String record(String sessionKey, String phone, String reason, String text, String callSid) {
         String id = UUID.randomUUID().toString();
         callbacks.insertOne(new Document("_id", id).append("sessionKey", sessionKey).append("phone", phone)
-            .append("reason", reason).append("text", text).append("status", "open").append("createdAt", new Date()));
+            .append("reason", reason).append("text", text).append("callSid", callSid).append("status", "open")
+            .append("createdAt", new Date()));
         return id;
+    }
+
+    /** Attaches the caller's recorded message to the open task of that call; false when the call has none. */
+    public boolean attachRecording(String callSid, String recordingUrl, String seconds) {
+        var r = callbacks.updateMany(new Document("callSid", callSid).append("status", "open"), new Document("$set",
+            new Document("recordingUrl", recordingUrl).append("recordingSeconds", seconds).append("recordedAt", new Date())));
+        return r.getMatchedCount() > 0;
     }
 
     public long openFor(String sessionKey) {

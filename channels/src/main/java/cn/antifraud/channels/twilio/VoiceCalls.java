@@ -21,13 +21,21 @@ final class VoiceCalls {
         Document d = calls.find(new Document("_id", callSid)).first();
         return Optional.ofNullable(d).map(x -> new VoiceCall(x.getString("_id"), x.getString("from"), x.getString("mode"),
             x.getInteger("misses", 0), x.getString("lastPrompt"), x.getString("pending"), x.getBoolean("ownNumber", false),
-            x.getString("caseNo")));
+            x.getString("caseNo"), x.getString("handoff")));
+    }
+
+    /** The last prompt of this number's most recent earlier call, where a half-filled report stopped. */
+    Optional<String> lastPromptFrom(String from, String exceptCallSid) {
+        Document d = calls.find(new Document("from", from).append("_id", new Document("$ne", exceptCallSid))
+            .append("mode", new Document("$in", java.util.List.of(VoiceCall.BOT, VoiceCall.CONFIRM))))
+            .sort(new Document("updatedAt", -1)).first();
+        return Optional.ofNullable(d).map(x -> x.getString("lastPrompt"));
     }
 
     void save(VoiceCall c) {
         calls.replaceOne(new Document("_id", c.callSid()), new Document("_id", c.callSid()).append("from", c.from())
             .append("mode", c.mode()).append("misses", c.misses()).append("lastPrompt", c.lastPrompt())
-            .append("pending", c.pending()).append("ownNumber", c.offersOwnNumber()).append("caseNo", c.caseNo())
+            .append("pending", c.pending()).append("ownNumber", c.offersOwnNumber()).append("caseNo", c.caseNo()).append("handoff", c.handoff())
             .append("updatedAt", new Date()), new ReplaceOptions().upsert(true));
     }
 }

@@ -7,6 +7,7 @@ import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.text.NumberedOptions;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.dialogue.Options;
+import cn.antifraud.core.report.ReportProgress;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -42,22 +43,59 @@ public final class VoiceChannel implements HttpChannel {
     public void mount(Router r) {
         r.post("/twilio/voice").handler(this::start);
         r.post("/twilio/voice/gather").handler(this::gather);
+        r.post("/twilio/voice/message").handler(this::message);
+        r.post("/twilio/voice/message/status").handler(this::messageStatus);
     }
 
     private void start(RoutingContext ctx) {
         signatures.check(ctx);
         MultiMap form = ctx.request().formAttributes();
-        required(form, "CallSid");
+        String sid = required(form, "CallSid");
         String from = required(form, "From");
         metrics.count("antifraud.calls", "event", "start");
-        // answered at once: a call with no stored state is at the menu, so nothing needs saving first;
-        // linking the caller's number to the person happens off the answer's path
-        twiml(ctx, greeting());
+        vertx.executeBlocking(() -> {
+            var open = turns.router().store().openConversation(VoiceTurns.sessionKey(from));
+            if (open.isEmpty() || !ReportProgress.inProgress(open.get())) {
+                return greeting();
+            }
+            // a report left half-filled by an earlier call: offer it before anything the caller says is taken as its answer
+            String back = calls.lastPromptFrom(from, sid).orElse(null);
+            calls.save(VoiceCall.start(sid, from).offering(VoiceCall.RESUME, VoiceScript.RESUME, back));
+            return VoiceTwiml.gather(VoiceScript.GREETING + VoiceScript.RESUME, action(), true);
+        }, false).onSuccess(xml -> twiml(ctx, xml)).onFailure(ctx::fail);
         vertx.executeBlocking(() -> {
             turns.effects().people().linkSession(from, VoiceTurns.sessionKey(from));
             return null;
         }, false).onFailure(e -> java.util.logging.Logger.getLogger(VoiceChannel.class.getName())
             .warning("caller not linked: " + e.getClass().getSimpleName()));
+    }
+
+    /** The recorded message's action: attach it to the call's call-back task and end the call. */
+    private void message(RoutingContext ctx) {
+        signatures.check(ctx);
+        MultiMap form = ctx.request().formAttributes();
+        String sid = required(form, "CallSid");
+        String url = form.get("RecordingUrl");
+        blocking(() -> {
+            if (url != null && !url.isBlank()) {
+                turns.effects().callbacks().attachRecording(sid, url.strip(), form.get("RecordingDuration"));
+            }
+            return VoiceTwiml.end(VoiceScript.MESSAGE_TAKEN);
+        }).onSuccess(xml -> twiml(ctx, xml)).onFailure(ctx::fail);
+    }
+
+    /** Twilio's recording-status callback: the finished recording replaces what the action stored. */
+    private void messageStatus(RoutingContext ctx) {
+        signatures.check(ctx);
+        MultiMap form = ctx.request().formAttributes();
+        String sid = required(form, "CallSid");
+        String url = form.get("RecordingUrl");
+        blocking(() -> {
+            if (url != null && !url.isBlank() && "completed".equals(form.get("RecordingStatus"))) {
+                turns.effects().callbacks().attachRecording(sid, url.strip(), form.get("RecordingDuration"));
+            }
+            return "";
+        }).onSuccess(x -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private void gather(RoutingContext ctx) {
@@ -79,8 +117,14 @@ public final class VoiceChannel implements HttpChannel {
         if (input.isEmpty()) {
             return blocking(() -> silence(call));
         }
+        if (!keyed && VoiceScript.farewell(input)) {
+            // the call's state stays as it was, so a report left half-filled is offered on the next call
+            return Future.succeededFuture(VoiceTwiml.end(VoiceScript.FAREWELL));
+        }
         return switch (call.mode()) {
             case VoiceCall.MENU -> menu(call, input, keyed);
+            case VoiceCall.RESUME -> resume(call, input, keyed);
+            case VoiceCall.MESSAGE_OFFER -> messageOffer(call, input, keyed);
             case VoiceCall.CONFIRM -> confirm(call, input, keyed);
             default -> turns.converse(call, input, keyed);
         };
@@ -93,7 +137,8 @@ public final class VoiceChannel implements HttpChannel {
             return VoiceTwiml.gather(VoiceScript.NOT_HEARD + c.lastPrompt(), action(), VoiceCall.MENU.equals(c.mode()));
         }
         if (c.misses() == 3) {
-            calls.save(new VoiceCall(c.callSid(), c.from(), VoiceCall.MENU, c.misses(), VoiceScript.MENU, null, false, c.caseNo()));
+            calls.save(new VoiceCall(c.callSid(), c.from(), VoiceCall.MENU, c.misses(), VoiceScript.MENU, null, false, c.caseNo(),
+                c.handoff()));
             return VoiceTwiml.gather(VoiceScript.OFFER_OFFICER, action(), true);
         }
         calls.save(c);
@@ -115,6 +160,52 @@ public final class VoiceChannel implements HttpChannel {
             case "9" -> blocking(() -> VoiceTwiml.gather(VoiceScript.MENU, action(), true));
             default -> blocking(() -> VoiceTwiml.gather(VoiceScript.NO_SUCH_OPTION + VoiceScript.MENU, action(), true));
         };
+    }
+
+    /** A half-filled report from an earlier call: 1 goes on where it stopped, 2 starts it again. */
+    private Future<String> resume(VoiceCall call, String input, boolean keyed) {
+        String s = input.replaceAll("[，。！？,.!?#\\s]", "");
+        if ("1".equals(s) || !keyed && s.matches(".*(继续|接着).*")) {
+            if (call.pending() == null) {
+                // the question where it stopped is not known (an earlier call's state is gone): the flow says it again
+                return turns.route(call.prompted(VoiceCall.BOT, VoiceScript.MENU, false), "没听明白");
+            }
+            return blocking(() -> {
+                String prompt = VoiceScript.RESUMED + call.pending();
+                calls.save(call.prompted(VoiceCall.BOT, prompt, false));
+                return VoiceTwiml.gather(prompt, action(), false);
+            });
+        }
+        if ("2".equals(s) || !keyed && s.matches(".*(重新|重来).*")) {
+            return turns.route(call.prompted(VoiceCall.BOT, VoiceScript.MENU, false), ReportProgress.RESTART);
+        }
+        if ("9".equals(s) || !keyed && VoiceScript.repeat(s)) {
+            return blocking(() -> VoiceTwiml.gather(VoiceScript.RESUME, action(), true));
+        }
+        return blocking(() -> VoiceTwiml.gather(VoiceScript.NO_SUCH_OPTION + VoiceScript.RESUME, action(), true));
+    }
+
+    /** No officer reachable: 1 records a message for the call-back, 2 goes back to where the caller was. */
+    private Future<String> messageOffer(VoiceCall call, String input, boolean keyed) {
+        String s = input.replaceAll("[，。！？,.!?#\\s]", "");
+        if ("1".equals(s) || !keyed && s.matches(".*(留言|录音).*")) {
+            return blocking(() -> {
+                calls.save(call.prompted(VoiceCall.MENU, VoiceScript.MENU, false));
+                return VoiceTwiml.record(publicUrl.of("/twilio/voice/message"), publicUrl.of("/twilio/voice/message/status"));
+            });
+        }
+        if ("2".equals(s) || !keyed && s.matches(".*(接着|继续).*")) {
+            return blocking(() -> {
+                boolean back = call.pending() != null;
+                String prompt = back ? call.pending() : VoiceScript.MENU;
+                calls.save(call.prompted(back ? VoiceCall.BOT : VoiceCall.MENU, prompt, false));
+                return VoiceTwiml.gather(prompt, action(), !back);
+            });
+        }
+        if ("9".equals(s) || !keyed && VoiceScript.repeat(s)) {
+            return blocking(() -> VoiceTwiml.gather(VoiceScript.MESSAGE_OFFER, action(), true));
+        }
+        return blocking(() -> VoiceTwiml.gather(VoiceScript.NO_SUCH_OPTION + VoiceScript.MESSAGE_OFFER, action(), true));
     }
 
     /** Short spoken menu answers; anything longer is what the caller wants to tell the bot. */

@@ -18,6 +18,15 @@ final class VoiceScript {
     static final String NOT_CONNECTED = "民警暂时没有接通，我们已经记下您的电话，会尽快给您回电。紧急情况请直接拨打110。再见。";
     static final String HOLD = "值班民警正在处理其他来电，我们已经记下您的电话和刚才说的情况，民警会尽快给您回电，请保持手机畅通。"
         + "如果情况紧急，请挂机后直接拨打110。再见。";
+    static final String REPEAT = "再听一遍请按9。";
+    static final String RESUME = "您上次的报案还没有填完，继续请按1，重新开始请按2；" + REPEAT;
+    static final String RESUMED = "好的，我们接着填。";
+    static final String MESSAGE_OFFER = "值班民警现在都在忙，暂时接不了电话。想给民警留一段语音留言请按1，民警听了会给您回电；"
+        + "先接着和我说请按2；" + REPEAT;
+    static final String RECORD_NOW = "请在听到“嘀”声后说出您的情况，说完请按井号键，或者直接挂机。";
+    static final String MESSAGE_TAKEN = "您的留言已经收到，民警听了会尽快给您回电，请保持手机畅通。紧急情况请直接拨打110，再见。";
+    static final String NO_MESSAGE = "没有录到您的留言。我们已经记下您的电话，民警会尽快给您回电，紧急情况请直接拨打110。再见。";
+    static final String FAREWELL = "好的，感谢您的来电，遇到拿不准的事随时打过来。如需帮助，请拨打反诈专线96110，紧急情况请拨打110。再见。";
     static final String OWN_NUMBER = "如果就用您现在打来的这个号码，请按星号键。";
     static final String TYPE_WITH_HASH = "用按键输入的话，输完请按井号键。";
     static final String CONFIRM_NO = "好的，请重新说一遍，或者用按键输入，输完请按井号键。";
@@ -33,20 +42,46 @@ final class VoiceScript {
         return "您说的是：" + spellDigits(text) + "。对的请按1，或者说“对”；要重新输入请按2。";
     }
 
-    /** Replies as speech: options spoken as keypad choices, long numbers digit by digit. */
+    /**
+     * Replies as speech: written for the ear (no emoji or list marks, at most two sentences before the
+     * choices: the first, which carries the most important advice, and the last, which asks), options
+     * spoken as keypad choices, long numbers digit by digit.
+     */
     static String speak(List<Reply> replies) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        List<String> options = List.of();
         for (Reply r : replies) {
-            sb.append(spellDigits(r.text().replace("\n", " ").replaceAll("\\s{2,}", " ").strip()));
-            for (int i = 0; i < r.options().size(); i++) {
-                sb.append(i == 0 ? " " : "；").append(r.options().get(i)).append("请按").append(i + 1);
-            }
+            text.append(r.text()).append('\n');
             if (!r.options().isEmpty()) {
-                sb.append("。");
+                options = r.options();
             }
-            sb.append(' ');
+        }
+        StringBuilder sb = new StringBuilder(spellDigits(SpokenText.shorten(text.toString())));
+        for (int i = 0; i < options.size(); i++) {
+            sb.append(i == 0 ? "" : "；").append(options.get(i)).append("请按").append(i + 1);
+        }
+        if (!options.isEmpty()) {
+            sb.append("。");
         }
         return sb.toString().strip();
+    }
+
+    /** The end of an urgent call with no officer line: what was taken, and when the call back comes. */
+    static String callBackPromise(String phone) {
+        return "收款账号、金额和您的电话都记下了，值班民警会在30分钟内打 " + spellDigits(phone.replace("+86", ""))
+            + " 给您回电，请保持手机畅通。等待的时候请马上打电话给转出钱的银行要求冻结，紧急情况请拨打110，再见。";
+    }
+
+    /** A short spoken goodbye (「谢谢再见」「好的拜拜」) ends the call politely. */
+    static boolean farewell(String speech) {
+        String s = speech.replaceAll("[，。！？,.!?\\s]", "");
+        return s.length() <= 8 && s.matches(".*(再见|拜拜|挂了|没事了|不用了谢谢).*");
+    }
+
+    /** Asking to hear the last prompt again (the keypad's 9 does the same). */
+    static boolean repeat(String speech) {
+        String s = speech.replaceAll("[，。！？,.!?\\s]", "");
+        return s.length() <= 6 && s.matches(".*(重复|再说一遍|再听一遍|再说一次|没听清).*");
     }
 
     /** Runs of five or more digits (phones, cards, amounts typed on the keypad) read one digit at a time. */

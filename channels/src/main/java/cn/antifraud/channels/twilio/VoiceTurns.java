@@ -10,6 +10,7 @@ import cn.antifraud.core.conversation.Message;
 import cn.antifraud.core.conversation.TurnResult;
 import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.people.PeopleDirectory;
+import cn.antifraud.core.report.ReportProgress;
 import cn.antifraud.core.storage.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,6 +43,10 @@ public final class VoiceTurns {
         this.publicUrl = publicUrl;
     }
 
+    ConversationRouter router() {
+        return router;
+    }
+
     Effects effects() {
         return effects;
     }
@@ -57,6 +62,9 @@ public final class VoiceTurns {
         }
         if (keyed && "0".equals(input.replace("#", ""))) {
             return route(call, Options.OFFICER);
+        }
+        if (keyed && "9".equals(input.replace("#", "")) || !keyed && VoiceScript.repeat(input)) {
+            return Future.succeededFuture(VoiceTwiml.gather(call.lastPrompt(), action(), VoiceCall.CONFIRM.equals(call.mode())));
         }
         String text = keyed ? input.replace("#", "").replace("*", "") : input;
         return vertx.executeBlocking(() -> {
@@ -85,27 +93,58 @@ public final class VoiceTurns {
             confirmCase(c.from(), result.caseNo());
         }
         Conversation conv = result.conversation();
-        if (conv.state() == ConversationState.WAITING_OFFICER || conv.state() == ConversationState.OFFICER || conv.stopPayment()) {
-            calls.save(c.prompted(VoiceCall.BOT, VoiceScript.MENU, false));
-            // the urgent steps (stop-payment) are worth hearing before the transfer; a plain hand-off text is not
-            return transfer(conv, c, conv.stopPayment() ? said : "");
-        }
         boolean own = VoiceScript.asksForPhone(result.replies()) && PeopleDirectory.normalise(c.from()) != null;
         String prompt = said.isEmpty() ? "请继续说。" + VoiceScript.TYPE_WITH_HASH
             : said + (own ? VoiceScript.OWN_NUMBER : "") + (VoiceScript.asksForNumber(result.replies()) ? VoiceScript.TYPE_WITH_HASH : "");
+        boolean needsOfficer = conv.state() == ConversationState.WAITING_OFFICER || conv.state() == ConversationState.OFFICER
+            || conv.stopPayment();
+        if (needsOfficer && c.handoff() == null) {
+            if (effects.officerPhone() != null) {
+                calls.save(c.prompted(VoiceCall.BOT, VoiceScript.MENU, false));
+                // the transfer comes first: an officer takes the stop-payment details better than a list read out
+                return transfer(conv);
+            }
+            if (conv.stopPayment()) {
+                return urgentWithoutOfficer(conv, c, prompt, own);
+            }
+            return offerMessage(conv, c, ReportProgress.inProgress(conv) ? prompt : null);
+        }
         calls.save(c.prompted(VoiceCall.BOT, prompt, own));
         return VoiceTwiml.gather(prompt, action(), false);
     }
 
-    private String transfer(Conversation conv, VoiceCall call, String said) {
-        String phone = effects.officerPhone();
-        router.say(conv, Message.SYSTEM, phone != null ? "来电已转接值班民警。" : "来电人等待民警回电（已登记回电任务）。")
-            .onFailure(e -> LOG.warning("transfer note not stored: " + e.getClass().getSimpleName()));
-        if (phone != null) {
-            return VoiceTwiml.transfer(said, phone);
+    /**
+     * No officer line and money has just moved: the caller stays on the line until the receiving account, the
+     * amount and a call-back number are taken, then hears when to expect the call back.
+     */
+    private String urgentWithoutOfficer(Conversation conv, VoiceCall c, String prompt, boolean own) {
+        if (!ReportProgress.callBackReady(conv)) {
+            calls.save(c.prompted(VoiceCall.BOT, prompt, own));
+            return VoiceTwiml.gather(prompt, action(), false);
         }
-        effects.callbacks().record(conv.sessionKey(), call.from(), "voice_transfer", null);
-        return VoiceTwiml.hold(said);
+        String phone = ReportProgress.callBackPhone(conv) != null ? ReportProgress.callBackPhone(conv) : c.from();
+        note(conv, "来电人等待民警回电（紧急止付，已登记回电任务）。");
+        effects.callbacks().record(conv.sessionKey(), phone, "voice_stop_payment", null, c.callSid());
+        calls.save(c.prompted(VoiceCall.MENU, VoiceScript.MENU, false).handedOff(VoiceCall.OFFERED));
+        return VoiceTwiml.end(VoiceScript.callBackPromise(phone));
+    }
+
+    /** Nobody to transfer to: a call-back task, and the offer to leave a recorded message for it. */
+    private String offerMessage(Conversation conv, VoiceCall c, String back) {
+        note(conv, "来电人等待民警回电（已登记回电任务）。");
+        effects.callbacks().record(conv.sessionKey(), c.from(), "voice_transfer", null, c.callSid());
+        calls.save(c.offering(VoiceCall.MESSAGE_OFFER, VoiceScript.MESSAGE_OFFER, back).handedOff(VoiceCall.OFFERED));
+        return VoiceTwiml.gather(VoiceScript.MESSAGE_OFFER, action(), true);
+    }
+
+    private String transfer(Conversation conv) {
+        note(conv, "来电已转接值班民警。");
+        return VoiceTwiml.transfer("", effects.officerPhone());
+    }
+
+    private void note(Conversation conv, String text) {
+        router.say(conv, Message.SYSTEM, text)
+            .onFailure(e -> LOG.warning("transfer note not stored: " + e.getClass().getSimpleName()));
     }
 
     private void confirmCase(String from, String caseNo) {

@@ -5,6 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
 import java.util.List;
 
@@ -21,9 +22,11 @@ final class VoiceTwiml {
 
     /** Speaks the prompt inside a Gather (the caller may interrupt) and posts whatever comes back to {@code action}. */
     static String gather(String prompt, String action, boolean menu) {
+        // 9 repeats at every question, so every question says so
+        String spoken = prompt.contains(VoiceScript.REPEAT) ? prompt : prompt + VoiceScript.REPEAT;
         Gather.Builder g = new Gather.Builder().inputs(List.of(Gather.Input.SPEECH, Gather.Input.DTMF))
             .language(Gather.Language.CMN_HANS_CN).hints(VoiceScript.HINTS).action(action).method(HttpMethod.POST)
-            .timeout(6).speechTimeout("auto").actionOnEmptyResult(true).say(say(prompt));
+            .timeout(6).speechTimeout("auto").actionOnEmptyResult(true).say(say(spoken));
         if (menu) {
             g.numDigits(1);
         } else {
@@ -48,6 +51,22 @@ final class VoiceTwiml {
         }
         return r.say(say(VoiceScript.CONNECTING)).dial(new Dial.Builder(officerPhone).timeout(30).build())
             .say(say(VoiceScript.NOT_CONNECTED)).hangup(new Hangup.Builder().build()).build().toXml();
+    }
+
+    /**
+     * A message for the officers: what the caller says after the beep goes to {@code action} (and the
+     * finished recording to {@code statusCallback}); an empty recording falls through to the promise after it.
+     */
+    static String record(String action, String statusCallback) {
+        return new VoiceResponse.Builder().say(say(VoiceScript.RECORD_NOW))
+            .record(new Record.Builder().action(action).method(HttpMethod.POST).maxLength(120).timeout(5).finishOnKey("#")
+                .playBeep(true).recordingStatusCallback(statusCallback).recordingStatusCallbackMethod(HttpMethod.POST).build())
+            .say(say(VoiceScript.NO_MESSAGE)).hangup(new Hangup.Builder().build()).build().toXml();
+    }
+
+    /** Words and a hang-up, with no question: the call ends here. */
+    static String end(String words) {
+        return new VoiceResponse.Builder().say(say(words)).hangup(new Hangup.Builder().build()).build().toXml();
     }
 
     /** No officer line configured: a hold message and a call-back promise. */

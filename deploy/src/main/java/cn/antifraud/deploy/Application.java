@@ -31,6 +31,7 @@ import cn.antifraud.core.report.CaseStore;
 import cn.antifraud.core.report.ReportFiler;
 import cn.antifraud.core.report.ReportFlow;
 import cn.antifraud.core.storage.Store;
+import cn.antifraud.deploy.cluster.ClusterNode;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -73,7 +74,14 @@ public final class Application implements AutoCloseable {
     public static Application start(AppConfig config) throws Exception {
         KnowledgeBase kb = KnowledgeBase.load();
         Store store = Store.open(config.storage());
-        Vertx vertx = Vertx.vertx();
+        ClusterNode node;
+        try {
+            node = ClusterNode.start(config.cluster());
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+        Vertx vertx = node.vertx();
         try {
             IndicatorRegistry registry = new IndicatorRegistry(store);
             registry.seed(kb.seedIndicators());
@@ -102,7 +110,7 @@ public final class Application implements AutoCloseable {
             new TwilioOutbound(vertx, sms, callbacks).listen();
 
             List<HttpChannel> channels = List.of(
-                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version()),
+                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), node.health()),
                 new WebChatChannel(vertx, router, metrics),
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),

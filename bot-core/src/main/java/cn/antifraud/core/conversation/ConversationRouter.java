@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One inbound message from any channel to the bot's replies: find the conversation, analyse, let the
  * dialogue decide (or stay silent while an officer holds it), store everything, carry out the effects.
- * Messages of one session are handled one at a time; the work runs on worker threads.
+ * Messages of one session are handled one at a time, on every node of a cluster ({@link SessionOrder}); the work
+ * runs on worker threads.
  */
 public final class ConversationRouter {
     private final Vertx vertx;
@@ -27,6 +28,7 @@ public final class ConversationRouter {
     private final DialogueEngine engine;
     private final ConversationLifecycle lifecycle;
     private final ReentrantLock[] locks = new ReentrantLock[256];
+    private final SessionOrder order;
 
     public ConversationRouter(Vertx vertx, ConversationStore store, Analyzer analyzer, DialogueEngine engine,
                               ConversationLifecycle lifecycle) {
@@ -35,13 +37,14 @@ public final class ConversationRouter {
         this.analyzer = analyzer;
         this.engine = engine;
         this.lifecycle = lifecycle;
+        this.order = new SessionOrder(vertx);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
     }
 
     public Future<TurnResult> handle(InboundMessage in) {
-        return vertx.executeBlocking(() -> locked(in.sessionKey(), () -> handleLocked(in)), false);
+        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in)));
     }
 
     /** Runs work for one session while holding that session's lock, so its turns and messages stay in order. */
@@ -91,11 +94,11 @@ public final class ConversationRouter {
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */
     public Future<Message> say(Conversation c, String sender, String text) {
-        return vertx.executeBlocking(() -> locked(c.sessionKey(), () -> {
+        return order.run(c.sessionKey(), () -> locked(c.sessionKey(), () -> {
             Message m = store.append(c.sessionKey(), c.id(), sender, text, List.of(), null);
             publish(new InboundMessage(c.channel(), c.address(), text, null, m.createdAt()), m);
             return m;
-        }), false);
+        }));
     }
 
     private void publish(InboundMessage in, Message m) {

@@ -65,7 +65,7 @@ public final class KnowledgeAdmin {
 
     /** Saves the whole type's JSON as the version after {@code baseVersion}. */
     public Future<JsonObject> saveType(String id, String jsonText, int baseVersion, String actor, String note) {
-        return blocking(() -> editor.save(id, jsonText, baseVersion, actor, note).toJson(true));
+        return blocking(() -> changed("content", editor.save(id, jsonText, baseVersion, actor, note).toJson(true)));
     }
 
     public Future<JsonArray> typeHistory(String id) {
@@ -73,7 +73,7 @@ public final class KnowledgeAdmin {
     }
 
     public Future<JsonObject> revertType(String id, int version, String actor) {
-        return blocking(() -> editor.revert(id, version, actor).toJson(true));
+        return blocking(() -> changed("content", editor.revert(id, version, actor).toJson(true)));
     }
 
     public Future<JsonObject> addIndicator(String type, String value, String scamType, String note, String actor) {
@@ -90,7 +90,8 @@ public final class KnowledgeAdmin {
             indicators.add(type, value, scamType, note);
             audit.record(actor, "indicator.add", "indicator:" + type + ":" + Masking.mask(type, value.strip()),
                 new JsonObject().put("scamType", scamType));
-            return new JsonObject().put("type", type).put("value", Masking.mask(type, value.strip())).put("scamType", scamType);
+            return changed("indicators", new JsonObject().put("type", type).put("value", Masking.mask(type, value.strip()))
+                .put("scamType", scamType));
         });
     }
 
@@ -170,6 +171,12 @@ public final class KnowledgeAdmin {
 
     public Future<JsonArray> auditTrail(String targetPrefix, int limit) {
         return blocking(() -> new JsonArray(audit.recent(targetPrefix, limit)));
+    }
+
+    /** Tells every node (this one included, harmlessly) to reload what changed: caches follow edits at once. */
+    private <T> T changed(String what, T result) {
+        vertx.eventBus().publish(KnowledgeEvents.CHANGED, new JsonObject().put("what", what));
+        return result;
     }
 
     private static ChangeRefused invalid(String code, String message) {

@@ -26,6 +26,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo start(Path dataDir) {
+        return start(dataDir, "127.0.0.1", 0);
+    }
+
+    /** Listens on {@code host:port} ({@code 0} picks a free port): the store alone, shared by several nodes. */
+    public static EmbeddedMongo start(Path dataDir, String host, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -36,8 +41,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer(new SerializedBackend(backend));
-        InetSocketAddress address = server.bind();
-        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        server.bind(host, port);
+        InetSocketAddress address = server.getLocalAddress();
+        String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
         return new EmbeddedMongo(backend, server, uri);
     }
 

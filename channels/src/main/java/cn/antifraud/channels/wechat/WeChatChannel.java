@@ -36,7 +36,8 @@ public final class WeChatChannel implements HttpChannel {
         this.api = new WeChatApi(vertx, config);
         this.turns = new WeChatTurns(vertx, router, api, config.passiveReplyMillis());
         this.metrics = metrics;
-        vertx.eventBus().<JsonObject>consumer(Events.MESSAGE_ADDED, m -> relay(m.body()));
+        // Local: in a cluster only the node that stored an officer's message sends it to WeChat, once.
+        vertx.eventBus().<JsonObject>localConsumer(Events.MESSAGE_ADDED, m -> relay(m.body()));
     }
 
     @Override

@@ -1,0 +1,52 @@
+package cn.antifraud.deploy.cluster;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * This process's Vert.x: alone, exactly as without clustering, when {@code CLUSTER_MEMBERS} is unset; otherwise a
+ * member of the Hazelcast cluster, with the event bus bound to {@code CLUSTER_HOST} so events (as JSON) reach
+ * every node's sockets, feeds and channels, and shared-data locks are cluster-wide.
+ */
+public final class ClusterNode {
+    private final Vertx vertx;
+    private final HazelcastClusterManager manager;
+
+    private ClusterNode(Vertx vertx, HazelcastClusterManager manager) {
+        this.vertx = vertx;
+        this.manager = manager;
+    }
+
+    public static ClusterNode start(ClusterConfig config) throws Exception {
+        if (!config.enabled()) {
+            return new ClusterNode(Vertx.vertx(), null);
+        }
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(config));
+        VertxOptions options = new VertxOptions();
+        options.getEventBusOptions().setHost(config.host()).setClusterPublicHost(config.host()).setPort(0);
+        Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
+            .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return new ClusterNode(vertx, manager);
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public boolean clustered() {
+        return manager != null;
+    }
+
+    /** {@code /health}'s {@code checks.cluster}: the members this node sees and its own id; null when alone. */
+    public Supplier<JsonObject> health() {
+        if (manager == null) {
+            return () -> null;
+        }
+        return () -> new JsonObject().put("status", manager.isActive() ? "up" : "down")
+            .put("members", manager.getNodes().size()).put("nodeId", manager.getNodeId());
+    }
+}

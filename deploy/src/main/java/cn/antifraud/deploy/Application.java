@@ -115,7 +115,7 @@ public final class Application implements AutoCloseable {
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),
                     twilioSignatures, publicUrl, metrics),
-                new WeChatChannel(vertx, router, config.wechat(), metrics),
+                new WeChatChannel(vertx, router, config.wechat(), metrics, store),
                 OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())

@@ -86,9 +86,11 @@ public final class KnowledgeModule {
         this.admin = new KnowledgeAdmin(v, kb, editor, indicators, additions, new ReviewQueue(store, additions, kb), retrainer, audit);
         this.tips = clusterScheduler();
         tips.start(config.intervalSeconds());
+        indicators.onChange((type, value) -> v.eventBus().publish(KnowledgeEvents.CHANGED,
+            new JsonObject().put("what", "indicators").put("type", type).put("value", value)));
         v.eventBus().<JsonObject>consumer(KnowledgeEvents.CHANGED, m -> sync(v, () -> {
             if ("indicators".equals(m.body().getString("what"))) {
-                indicators.reload();
+                indicators.refresh(m.body().getString("type"), m.body().getString("value"));
             } else {
                 editor.load();
             }

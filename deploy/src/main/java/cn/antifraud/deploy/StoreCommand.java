@@ -63,7 +63,13 @@ final class StoreCommand {
         flusher.scheduleWithFixedDelay(store::commit, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            flusher.shutdownNow();
+            // No interrupt: an interrupted H2 write closes the file under the store.
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             store.commit();
             store.close();
             err.println("store stopped");

@@ -90,8 +90,7 @@ public final class KnowledgeAdmin {
             indicators.add(type, value, scamType, note);
             audit.record(actor, "indicator.add", "indicator:" + type + ":" + Masking.mask(type, value.strip()),
                 new JsonObject().put("scamType", scamType));
-            return changed("indicators", new JsonObject().put("type", type).put("value", Masking.mask(type, value.strip()))
-                .put("scamType", scamType));
+            return new JsonObject().put("type", type).put("value", Masking.mask(type, value.strip())).put("scamType", scamType);
         });
     }
 
@@ -178,6 +177,7 @@ public final class KnowledgeAdmin {
         vertx.eventBus().publish(KnowledgeEvents.CHANGED, new JsonObject().put("what", what));
         return result;
     }
+    // Indicators announce themselves: IndicatorRegistry.onChange, wired in the launcher, covers reports too.
 
     private static ChangeRefused invalid(String code, String message) {
         return new ChangeRefused(ChangeRefused.Kind.INVALID, code, message);

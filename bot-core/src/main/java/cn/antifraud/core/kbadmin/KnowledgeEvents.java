@@ -5,7 +5,10 @@ package cn.antifraud.core.kbadmin;
  * its cached copy at once instead of polling.
  */
 public final class KnowledgeEvents {
-    /** Supervisors changed something: {what: "content" (kb_overrides) | "indicators" (known_indicators)}. */
+    /**
+     * Something cached changed: {what: "content"} (supervisors' kb_overrides) or {what: "indicators", type, value}
+     * (one known indicator, added by hand or counted by a filed report).
+     */
     public static final String CHANGED = "knowledge.changed";
     /** A new model went live (retrained or restored): {model}. */
     public static final String MODEL_SWAPPED = "model.swapped";

@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The live socket of one web-chat session ({@code /ws/chat?sessionId=...}). The server pushes every message
  * added to the session (bot and officer replies alike) as {"type":"message","message":{...}}; the page sends
- * {"type":"message","text":"..."}. On reconnect the page fills gaps from the REST history (by seq).
+ * {"type":"message","text":"..."}. Once the socket's subscription is registered (on every node of a cluster) the
+ * server sends {"type":"ready"}. On reconnect the page fills gaps from the REST history (by seq).
  */
 final class WebChatSocket {
     private final Vertx vertx;
@@ -50,6 +51,12 @@ final class WebChatSocket {
             }
         });
         ws.closeHandler(v -> consumer.unregister());
+        // Clustered, the subscription reaches the other nodes a moment later; "ready" says pushes from anywhere arrive now.
+        consumer.completion().onSuccess(v -> {
+            if (!ws.isClosed()) {
+                ws.writeTextMessage("{\"type\":\"ready\"}");
+            }
+        });
         ws.textMessageHandler(text -> {
             JsonObject in;
             try {

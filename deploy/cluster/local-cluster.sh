@@ -7,7 +7,7 @@
 #   deploy/cluster/local-cluster.sh status   each node's /health
 #
 # Settings: JAR (default deploy/target/antifraud.jar), NODES (default 3), CLUSTER_DIR (default ./local-cluster:
-# the store's data, the pids and one log per process), JAVA_OPTS (default -Xmx384m). Build first with
+# the store's data, the pids and one log per process), JAVA_OPTS (default -Xmx512m). Build first with
 # `mvn -B package -DskipTests`. Not for production: see deploy/README.md.
 set -euo pipefail
 
@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAR="${JAR:-$ROOT/deploy/target/antifraud.jar}"
 NODES="${NODES:-3}"
 DIR="${CLUSTER_DIR:-$PWD/local-cluster}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx384m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 NAME="local-$$"
 
 die() { echo "local-cluster: $*" >&2; exit 1; }

@@ -20,6 +20,7 @@ import cn.antifraud.core.tips.TipsFlow;
 import cn.antifraud.core.training.CorpusAdditions;
 import cn.antifraud.core.training.ModelStore;
 import cn.antifraud.core.training.Retrainer;
+import cn.antifraud.core.training.TrainingJobs;
 import cn.antifraud.core.training.ReviewQueue;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Vertx;
@@ -81,7 +82,8 @@ public final class KnowledgeModule {
         this.analyzer = analyzer;
         CorpusAdditions additions = new CorpusAdditions(store, kb, audit);
         this.leases = new Leases(store, Clock.systemUTC());
-        this.retrainer = new Retrainer(v, kb, analyzer, additions, new ModelStore(store), audit, modelCache, leases);
+        this.retrainer = new Retrainer(v, kb, analyzer, additions, new ModelStore(store), audit, modelCache, leases,
+            new TrainingJobs(store));
         retrainer.syncLive();
         this.admin = new KnowledgeAdmin(v, kb, editor, indicators, additions, new ReviewQueue(store, additions, kb), retrainer, audit);
         this.tips = clusterScheduler();

@@ -64,7 +64,9 @@ public final class Main {
         try {
             app = Application.start(config);
         } catch (Exception e) {
-            Logger.getLogger(Main.class.getName()).severe("could not start: " + e.getMessage());
+            // The exception's kind too: a timeout or a bug says nothing in its message.
+            Logger.getLogger(Main.class.getName()).severe("could not start: " + (e.getMessage() == null ? e.toString()
+                : e.getClass().getSimpleName() + ": " + e.getMessage()));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

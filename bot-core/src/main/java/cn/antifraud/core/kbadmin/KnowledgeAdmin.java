@@ -9,7 +9,6 @@ import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.training.CorpusAdditions;
 import cn.antifraud.core.training.Retrainer;
 import cn.antifraud.core.training.ReviewQueue;
-import cn.antifraud.core.training.TrainingJob;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -151,7 +150,7 @@ public final class KnowledgeAdmin {
     }
 
     public Future<JsonObject> trainingJob(String id) {
-        return retrainer.job(id).map(TrainingJob::toJson).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+        return blocking(() -> retrainer.jobJson(id).orElseThrow(() ->
             new ChangeRefused(ChangeRefused.Kind.NOT_FOUND, "no_such_job", "没有这次训练")));
     }
 

@@ -47,19 +47,24 @@ public final class Retrainer {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Vertx vertx;
     private final Leases leases;
+    private final TrainingJobs stored;
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Figures> scored = new ConcurrentHashMap<>();
 
     public Retrainer(Vertx vertx, KnowledgeBase kb, Analyzer analyzer, CorpusAdditions additions, ModelStore models,
                      AuditLog audit, Path cacheDir) {
-        this(vertx, kb, analyzer, additions, models, audit, cacheDir, null);
+        this(vertx, kb, analyzer, additions, models, audit, cacheDir, null, null);
     }
 
-    /** With {@code leases}, one run at a time in the whole cluster (the {@code retraining} lease), not per process. */
+    /**
+     * With {@code leases}, one run at a time in the whole cluster (the {@code retraining} lease), not per process;
+     * with {@code stored}, every node answers for a run's progress.
+     */
     public Retrainer(Vertx vertx, KnowledgeBase kb, Analyzer analyzer, CorpusAdditions additions, ModelStore models,
-                     AuditLog audit, Path cacheDir, Leases leases) {
+                     AuditLog audit, Path cacheDir, Leases leases, TrainingJobs stored) {
         this.vertx = vertx;
         this.leases = leases;
+        this.stored = stored;
         this.kb = kb;
         this.analyzer = analyzer;
         this.additions = additions;
@@ -78,7 +83,7 @@ public final class Retrainer {
             busy.set(false);
             throw new ChangeRefused(ChangeRefused.Kind.CONFLICT, "training_running", "另一台服务器正在训练模型，请等它结束");
         }
-        TrainingJob job = new TrainingJob(actor);
+        TrainingJob job = stored == null ? new TrainingJob(actor) : new TrainingJob(actor, stored::save);
         jobs.put(job.id(), job);
         worker.executeBlocking(() -> {
             try {
@@ -100,6 +105,15 @@ public final class Retrainer {
 
     public Optional<TrainingJob> job(String id) {
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** A run's JSON: this node's own, or one another node runs (stored). Blocking. */
+    public Optional<JsonObject> jobJson(String id) {
+        TrainingJob local = jobs.get(id);
+        if (local != null) {
+            return Optional.of(local.toJson());
+        }
+        return stored == null ? Optional.empty() : stored.find(id);
     }
 
     private void run(TrainingJob job, String actor) {

@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code antifraud.jar store}: the embedded store alone ({@code DATA_DIR}, {@code STORE_HOST}, {@code STORE_PORT}),
  * so several nodes on one machine (a development cluster, the cluster tests) share one database. Prints its
- * {@code mongodb://} URI on standard output and serves until SIGTERM, then flushes and closes the data file.
+ * {@code mongodb://} URI on standard output and serves until SIGTERM, then closes the data file. Like the embedded
+ * store of one node it answers a write only once it is on disk, so a killed store loses nothing acknowledged.
  * Not for production clusters: they use a MongoDB replica set.
  */
 final class StoreCommand {
@@ -29,8 +27,6 @@ final class StoreCommand {
           STORE_HOST   the address to listen on (default 127.0.0.1)
           STORE_PORT   the port (default 27017; 0 picks a free one)
         """;
-    /** Nodes talking to a separate store cannot ask it to flush; it flushes this often on its own. */
-    private static final long FLUSH_MILLIS = 50;
 
     private StoreCommand() {
     }
@@ -55,22 +51,9 @@ final class StoreCommand {
             err.println("could not start the store: " + e.getMessage());
             return 1;
         }
-        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-flush");
-            t.setDaemon(true);
-            return t;
-        });
-        flusher.scheduleWithFixedDelay(store::commit, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // No interrupt: an interrupted H2 write closes the file under the store.
-            flusher.shutdown();
-            try {
-                flusher.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.commit();
+            // The store answers a write only once it is in the file; closing compacts and closes the file.
             store.close();
             err.println("store stopped");
             stopped.countDown();

@@ -81,7 +81,7 @@ class RetrainTest {
             }
         }
         Models small = Models.train(analyzer.featurizer(), few, kb.intents().subList(0, 60));
-        return new Models(small.scamType(), analyzer.models().intent(), "weak-test-model");
+        return new Models(small.detector(), small.scamType(), analyzer.models().intent(), "weak-test-model");
     }
 
     @Test

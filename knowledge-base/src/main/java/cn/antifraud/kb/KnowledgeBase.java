@@ -26,6 +26,8 @@ public final class KnowledgeBase {
     public static final int MIN_SAMPLES_PER_TYPE = 150;
     public static final int MIN_NONE_SAMPLES = 600;
     public static final int MIN_QUIZ_QUESTIONS = 3;
+    /** The second held-out file (see {@link #heldout2()}). */
+    public static final String HELDOUT2 = "kb/heldout/heldout2.tsv";
     public static final List<String> INTENTS = List.of("greeting", "thanks_bye", "report_fraud", "money_sent",
         "ask_officer", "ask_prevention", "quiz", "case_status", "out_of_scope");
 
@@ -40,12 +42,17 @@ public final class KnowledgeBase {
     private final List<LabeledText> heldout;
     private final List<LabeledText> heldoutIntents;
     private final Map<String, String> folds;
+    private final List<LabeledText> heldout2;
+    private final Map<String, List<String>> cues;
 
     private KnowledgeBase(Map<String, String> taxonomy, Map<String, ScamType> types, List<Audience> audiences,
                           Map<String, List<String>> signals, List<String> dictionary, List<SeedIndicator> seeds,
                           List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> heldout,
-                          List<LabeledText> heldoutIntents, Map<String, String> folds) {
+                          List<LabeledText> heldoutIntents, Map<String, String> folds, List<LabeledText> heldout2,
+                          Map<String, List<String>> cues) {
         this.folds = folds;
+        this.heldout2 = heldout2;
+        this.cues = cues;
         this.taxonomy = taxonomy;
         this.types = types;
         this.audiences = audiences;
@@ -84,6 +91,13 @@ public final class KnowledgeBase {
         List<LabeledText> intents = readLabeled("kb/corpus/intents.tsv", intentLabels);
         List<LabeledText> heldout = readLabeled("kb/heldout/heldout.tsv", labels);
         List<LabeledText> heldoutIntents = readLabeled("kb/heldout/intents.tsv", intentLabels);
+        // written by someone who never read the corpus; optional so a knowledge base without it still loads
+        List<LabeledText> heldout2 = KnowledgeBase.class.getClassLoader().getResource(HELDOUT2) == null ? List.of()
+            : readLabeled(HELDOUT2, labels);
+        Map<String, List<String>> cues = new LinkedHashMap<>();
+        for (TsvReader.Row row : TsvReader.read("kb/cues.tsv", 2, 2)) {
+            cues.computeIfAbsent(row.columns()[0], k -> new ArrayList<>()).add(row.columns()[1]);
+        }
         Map<String, List<String>> signals = new LinkedHashMap<>();
         for (TsvReader.Row row : TsvReader.read("kb/signals.tsv", 2, 2)) {
             signals.computeIfAbsent(row.columns()[0], k -> new ArrayList<>()).add(row.columns()[1]);
@@ -108,7 +122,7 @@ public final class KnowledgeBase {
         return new KnowledgeBase(Collections.unmodifiableMap(taxonomy), Collections.unmodifiableMap(types),
             List.copyOf(audiences), Collections.unmodifiableMap(signals), List.copyOf(dictionary), List.copyOf(seeds),
             List.copyOf(corpus), List.copyOf(intents), List.copyOf(heldout), List.copyOf(heldoutIntents),
-            Collections.unmodifiableMap(folds));
+            Collections.unmodifiableMap(folds), List.copyOf(heldout2), Collections.unmodifiableMap(cues));
     }
 
     /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
@@ -228,5 +242,21 @@ public final class KnowledgeBase {
     /** Held-out intent text: never used for training. */
     public List<LabeledText> heldoutIntents() {
         return heldoutIntents;
+    }
+
+    /**
+     * The second held-out file, written from the style list and the taxonomy by someone who has not read the
+     * corpus: never trained on; empty when the file is not shipped.
+     */
+    public List<LabeledText> heldout2() {
+        return heldout2;
+    }
+
+    /**
+     * Cue phrases by cue ({@code claim_police}, {@code ask_transfer}, {@code pressure_secrecy}, {@code bait_prize}...):
+     * who the sender claims to be, what they ask, the pressure and the bait, which carry across wordings.
+     */
+    public Map<String, List<String>> cues() {
+        return cues;
     }
 }

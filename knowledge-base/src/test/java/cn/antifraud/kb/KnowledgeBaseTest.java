@@ -33,6 +33,7 @@ class KnowledgeBaseTest {
         kb.intents().forEach(s -> training.add(s.text()));
         kb.heldout().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
         kb.heldoutIntents().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
+        kb.heldout2().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
     }
 
     @Test

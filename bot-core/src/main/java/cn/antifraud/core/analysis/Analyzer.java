@@ -2,6 +2,7 @@ package cn.antifraud.core.analysis;
 
 import cn.antifraud.kb.KnowledgeBase;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class Analyzer {
     /** Models and their compiled form, swapped together. */
     private record Loaded(Models models, Optional<CompiledModels> compiled) {
         Loaded(Models models) {
-            this(models, CompiledModels.of(models.scamType(), models.intent()));
+            this(models, CompiledModels.of(models));
         }
     }
 
@@ -37,41 +38,71 @@ public final class Analyzer {
     }
 
     public Analysis analyze(String text) {
-        Featurizer.Prepared p = featurizer.prepare(text == null ? "" : text);
-        if (p.tokens().isEmpty()) {
+        String t = text == null ? "" : text;
+        Loaded loaded = models.get();
+        Analysis whole = judge(featurizer.prepare(t), loaded);
+        Optional<List<ChatLog.Turn>> turns = ChatLog.turns(t);
+        if (turns.isEmpty() || whole.intent().equals(KnowledgeBase.VERIFY_INTENT) && whole.risk() == Risk.HIGH) {
+            return whole;
+        }
+        // a pasted conversation is one story: the most dangerous turn decides, its indicators and signals join the whole's
+        Analysis worst = whole;
+        for (ChatLog.Turn turn : turns.get()) {
+            Analysis part = judge(featurizer.prepare(turn.text()), loaded);
+            if (part.risk().compareTo(worst.risk()) > 0
+                || part.risk() == worst.risk() && part.scamProbability() > worst.scamProbability() && part.risk() != Risk.NONE) {
+                worst = part;
+            }
+        }
+        if (worst == whole) {
+            return whole;
+        }
+        return new Analysis(KnowledgeBase.VERIFY_INTENT, whole.intentConfidence(), worst.scamType(), worst.risk(), worst.confidence(),
+            worst.scamProbability(), whole.indicators(), union(whole.signals(), worst.signals()), whole.truncated());
+    }
+
+    private static List<Signal> union(List<Signal> a, List<Signal> b) {
+        LinkedHashSet<Signal> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+
+    private Analysis judge(Featurizer.Prepared p, Loaded loaded) {
+        if (!p.readable()) {
             // nothing readable (empty, emoji or symbols only): a model would only echo its priors
             return new Analysis(KnowledgeBase.VERIFY_INTENT, 0, KnowledgeBase.NONE, Risk.NONE, 0, 0, List.of(), List.of(), p.truncated());
         }
-        Loaded loaded = models.get();
+        double scamProbability;
         TextClassifier.Prediction type;
         TextClassifier.Prediction intent;
         if (loaded.compiled().isPresent()) {
-            TextClassifier.Prediction[] both = loaded.compiled().get().predict(p.tokens());
-            type = both[0];
-            intent = both[1];
+            CompiledModels.Scores scores = loaded.compiled().get().predict(p.tokens());
+            scamProbability = scores.scamProbability();
+            type = scores.type();
+            intent = scores.intent();
         } else {
+            scamProbability = loaded.models().detector().probability(p.tokens());
             type = loaded.models().scamType().predict(p.tokens());
             intent = loaded.models().intent().predict(p.tokens());
         }
-        List<Signal> found = signals.detect(p.folded());
         List<Indicator> indicators = lookUp(p.indicators());
+        List<Signal> found = new ArrayList<>(signals.detect(p.folded()));
+        found.addAll(PhishingSignals.detect(p.cleaned(), indicators));
 
-        double scamProbability = 1 - type.probability(KnowledgeBase.NONE);
-        String bestType = type.best().equals(KnowledgeBase.NONE) && type.labels().size() > 1 ? type.labels().get(1) : type.best();
         String intentId = intent.bestProbability() >= INTENT_THRESHOLD ? intent.best() : KnowledgeBase.VERIFY_INTENT;
         boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
-        boolean modelSaysScam = type.probability(bestType) > type.probability(KnowledgeBase.NONE) + Models.DECISION_MARGIN;
-        Risk level = risk.score(modelSaysScam, scamProbability, found, indicators, moneyTalk);
-        if (!intentId.equals(KnowledgeBase.VERIFY_INTENT) && !modelSaysScam && found.isEmpty() && indicators.isEmpty()) {
+        boolean detected = scamProbability >= Models.DETECTION_CUTOFF;
+        Risk level = risk.score(detected, scamProbability, found, indicators, moneyTalk);
+        if (!intentId.equals(KnowledgeBase.VERIFY_INTENT) && !detected && found.isEmpty() && indicators.isEmpty()) {
             level = Risk.NONE; // "你好", "谢谢", "怎么防骗": dialogue, not a message to judge
         }
 
         String scamType = KnowledgeBase.NONE;
-        double confidence = type.probability(KnowledgeBase.NONE);
-        if (modelSaysScam || level.compareTo(Risk.MEDIUM) >= 0) {
+        double confidence = 1 - scamProbability;
+        if (detected || level.compareTo(Risk.MEDIUM) >= 0) {
             Optional<String> fromRegistry = knownType(indicators);
-            scamType = !modelSaysScam && fromRegistry.isPresent() ? fromRegistry.get() : bestType;
-            confidence = type.probability(scamType);
+            scamType = !detected && fromRegistry.isPresent() ? fromRegistry.get() : type.best();
+            confidence = scamProbability * type.probability(scamType);
         }
         return new Analysis(intentId, intent.bestProbability(), scamType, level, confidence, scamProbability,
             indicators, found, p.truncated());

@@ -2,20 +2,26 @@ package cn.antifraud.core.analysis;
 
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.LabeledText;
+import cn.antifraud.kb.Styles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Measures the classifier honestly: k-fold cross-validation on the training corpus, and scores on the
- * held-out file, which no model is ever trained on. Verdicts are the full analysis output (model, signals,
- * risk), not the raw model label.
+ * Measures the classifier honestly: k-fold cross-validation on the training corpus, leave-one-style-out (trained
+ * without one writing style, scored on it), and the two held-out files, which no model is ever trained on; every split
+ * scores the pipeline and a plain naive Bayes baseline side by side. A verdict is the full analysis output counted the
+ * way outside testers count it: high or medium is "flagged" with its scam type, anything lower is {@code none}.
  */
 public final class Evaluation {
+    /** The baseline's smoothing (the textbook Laplace value). */
+    static final double BASELINE_ALPHA = 1.0;
+
     private final KnowledgeBase kb;
     private final Featurizer featurizer;
     private final SignalDetector signals;
@@ -28,38 +34,97 @@ public final class Evaluation {
         this.progress = progress;
     }
 
-    /** Cross-validation over {@code k} folds (deterministic shuffle). */
-    public Scores crossValidate(int k, Models full) {
-        List<LabeledText> data = new ArrayList<>(kb.corpus());
+    /** One split's verdicts from the pipeline and from the baseline, on the same lines, with the pipeline's P(scam). */
+    public record Comparison(String split, Scores pipeline, Scores baseline, double[] scamProbability) {
+    }
+
+    /** A named split of lines into training and test parts. */
+    public record Split(String name, List<LabeledText> train, List<LabeledText> test) {
+    }
+
+    /** Cross-validation over {@code k} folds of {@code corpus} (deterministic shuffle). */
+    public List<Comparison> crossValidate(int k, List<LabeledText> corpus) {
+        return run(folds(k, corpus));
+    }
+
+    /** For every tagged style: trained on the other lines (untagged ones included), scored on that style's lines. */
+    public List<Comparison> leaveOneStyleOut(List<LabeledText> corpus) {
+        return run(styleSplits(corpus));
+    }
+
+    public List<Comparison> run(List<Split> splits) {
+        List<Comparison> out = new ArrayList<>();
+        for (Split s : splits) {
+            out.add(compare(s.name(), s.train(), s.test()));
+        }
+        return out;
+    }
+
+    static List<Split> folds(int k, List<LabeledText> corpus) {
+        List<LabeledText> data = new ArrayList<>(corpus);
         Collections.shuffle(data, new Random(42));
-        List<String> predicted = new ArrayList<>(Collections.nCopies(data.size(), ""));
+        List<Split> out = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             List<LabeledText> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
+            List<LabeledText> test = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
-                if (i % k == fold) {
-                    test.add(i);
-                } else {
-                    train.add(data.get(i));
-                }
+                (i % k == fold ? test : train).add(data.get(i));
             }
-            progress.accept("fold " + (fold + 1) + "/" + k + ": training on " + train.size() + ", testing on " + test.size());
-            Analyzer analyzer = analyzerFor(trainScam(train), full.intent());
-            for (int i : test) {
-                predicted.set(i, analyzer.analyze(data.get(i).text()).scamType());
-            }
+            out.add(new Split("fold " + (fold + 1) + "/" + k, train, test));
         }
-        return new Scores(labels(), data.stream().map(LabeledText::label).toList(), predicted);
+        return out;
+    }
+
+    static List<Split> styleSplits(List<LabeledText> corpus) {
+        List<Split> out = new ArrayList<>();
+        for (String style : new TreeSet<>(corpus.stream().map(LabeledText::style).filter(st -> !st.equals(Styles.UNTAGGED)).toList())) {
+            List<LabeledText> train = corpus.stream().filter(t -> !t.style().equals(style)).toList();
+            List<LabeledText> test = corpus.stream().filter(t -> t.style().equals(style)).toList();
+            out.add(new Split("without " + style, train, test));
+        }
+        return out;
+    }
+
+    /** Trains the pipeline and the baseline on {@code train} and scores both on {@code test}. */
+    public Comparison compare(String split, List<LabeledText> train, List<LabeledText> test) {
+        progress.accept(split + ": training on " + train.size() + " lines, scoring " + test.size());
+        long start = System.nanoTime();
+        Models models = Models.train(featurizer, train, kb.intents());
+        progress.accept(split + ": pipeline trained in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return compare(split, models, Baseline.train(train), test);
+    }
+
+    /** Scores given models and baseline on {@code test}. */
+    public Comparison compare(String split, Models models, Baseline baseline, List<LabeledText> test) {
+        Analyzer analyzer = analyzerFor(models);
+        List<String> truth = new ArrayList<>(test.size());
+        List<String> pipeline = new ArrayList<>(test.size());
+        List<String> bayes = new ArrayList<>(test.size());
+        double[] p = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            LabeledText t = test.get(i);
+            truth.add(t.label());
+            Analysis a = analyzer.analyze(t.text());
+            pipeline.add(verdict(a));
+            p[i] = a.scamProbability();
+            bayes.add(baseline.label(t.text()));
+        }
+        return new Comparison(split, new Scores(labels(), truth, pipeline), new Scores(labels(), truth, bayes), p);
+    }
+
+    /** The label a verdict counts as: its scam type when flagged (high or medium), else {@code none}. */
+    static String verdict(Analysis a) {
+        return a.risk().compareTo(Risk.MEDIUM) >= 0 ? a.scamType() : KnowledgeBase.NONE;
     }
 
     /** Scores on the held-out file with the given (fully trained) models. */
     public Scores heldOut(Models models) {
-        Analyzer analyzer = analyzerFor(models.scamType(), models.intent());
+        Analyzer analyzer = analyzerFor(models);
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         for (LabeledText t : kb.heldout()) {
             truth.add(t.label());
-            predicted.add(analyzer.analyze(t.text()).scamType());
+            predicted.add(verdict(analyzer.analyze(t.text())));
         }
         return new Scores(labels(), truth, predicted);
     }
@@ -81,22 +146,37 @@ public final class Evaluation {
         return new Scores(labels, truth, predicted);
     }
 
-    private TextClassifier trainScam(List<LabeledText> train) {
-        List<TextClassifier.Sample> samples = new ArrayList<>(train.size());
-        for (LabeledText t : train) {
-            samples.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
-        }
-        return TextClassifier.train(samples, Models.SCAM_CONFIG);
-    }
-
-    private Analyzer analyzerFor(TextClassifier scam, TextClassifier intent) {
-        return new Analyzer(featurizer, signals, new Models(scam, intent, "eval"), KnownIndicators.NONE);
+    private Analyzer analyzerFor(Models models) {
+        return new Analyzer(featurizer, signals, models, KnownIndicators.NONE);
     }
 
     private List<String> labels() {
         List<String> labels = new ArrayList<>(kb.scamTypeIds());
         labels.add(KnowledgeBase.NONE);
         return labels;
+    }
+
+    /** The plain baseline: multinomial naive Bayes on character 1-3-grams of the raw text, 13 types + none. */
+    public static final class Baseline {
+        private final NaiveBayes bayes;
+
+        private Baseline(NaiveBayes bayes) {
+            this.bayes = bayes;
+        }
+
+        public static Baseline train(List<LabeledText> train) {
+            List<String> labels = new ArrayList<>(train.size());
+            List<String[]> docs = new ArrayList<>(train.size());
+            for (LabeledText t : train) {
+                labels.add(t.label());
+                docs.add(NaiveBayes.charGrams(t.text()));
+            }
+            return new Baseline(NaiveBayes.train(labels, docs, BASELINE_ALPHA, 1));
+        }
+
+        public String label(String text) {
+            return bayes.best(NaiveBayes.charGrams(text));
+        }
     }
 
     /** Confusion matrix and the figures derived from it. */
@@ -129,6 +209,50 @@ public final class Evaluation {
                 }
             }
             return n == 0 ? 0 : (double) ok / n;
+        }
+
+        /** Precision of "is a scam": of the lines flagged, the share that are scams. */
+        public double scamPrecision() {
+            int[] c = scamCounts();
+            return c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+        }
+
+        /** Recall of "is a scam": of the scam lines, the share flagged. */
+        public double scamRecall() {
+            int[] c = scamCounts();
+            return c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+        }
+
+        /** Scam lines among the samples. */
+        public int scams() {
+            int[] c = scamCounts();
+            return c[0] + c[2];
+        }
+
+        /** True positives, false positives, false negatives of "is a scam". */
+        private int[] scamCounts() {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < truth.size(); i++) {
+                boolean t = !truth.get(i).equals(KnowledgeBase.NONE);
+                boolean p = !predicted.get(i).equals(KnowledgeBase.NONE);
+                tp += t && p ? 1 : 0;
+                fp += !t && p ? 1 : 0;
+                fn += t && !p ? 1 : 0;
+            }
+            return new int[] {tp, fp, fn};
+        }
+
+        /** Pools several splits' verdicts (each line is in exactly one split's test part). */
+        public static Scores pool(List<Scores> parts) {
+            List<String> truth = new ArrayList<>();
+            List<String> predicted = new ArrayList<>();
+            parts.forEach(p -> {
+                truth.addAll(p.truth());
+                predicted.addAll(p.predicted());
+            });
+            return new Scores(parts.get(0).labels(), truth, predicted);
         }
 
         /** F1 of "is a scam" against "is not". */

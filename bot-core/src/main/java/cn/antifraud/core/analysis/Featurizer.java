@@ -1,26 +1,34 @@
 package cn.antifraud.core.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns raw text into what the models and detectors see. Indicators are found on the cleaned text; the
  * model sees a placeholder word instead of each number or link, so it learns "a phone number appears"
- * rather than one number. The same path serves training and analysis.
+ * rather than one number; cue tokens ({@link Cues}) follow the words. The same path serves training and analysis.
  */
 public final class Featurizer {
     /** Everything derived from one message. */
     public record Prepared(String cleaned, String folded, List<String> tokens, List<IndicatorExtractor.Found> indicators,
-                           boolean truncated) {
+                           boolean truncated, int words) {
+        /** Whether any word was read (empty, emoji-only and symbol-only text has none). */
+        public boolean readable() {
+            return words > 0;
+        }
     }
 
     private final TextNormalizer normalizer;
     private final IndicatorExtractor extractor;
     private final HanLpAdapter hanlp;
+    private final Cues cues;
 
-    public Featurizer(TextNormalizer normalizer, IndicatorExtractor extractor, HanLpAdapter hanlp) {
+    public Featurizer(TextNormalizer normalizer, IndicatorExtractor extractor, HanLpAdapter hanlp, Map<String, List<String>> cues) {
         this.normalizer = normalizer;
         this.extractor = extractor;
         this.hanlp = hanlp;
+        this.cues = new Cues(cues);
     }
 
     public Prepared prepare(String raw) {
@@ -37,7 +45,13 @@ public final class Featurizer {
         }
         masked.append(cleaned.substring(pos));
         String folded = normalizer.fold(masked.toString());
-        return new Prepared(cleaned, folded, hanlp.tokens(folded), found, raw.length() > TextNormalizer.MAX_ANALYSED_CHARS);
+        List<String> words = hanlp.tokens(folded);
+        List<String> tokens = new ArrayList<>(words.size() + 16);
+        tokens.addAll(words);
+        if (!words.isEmpty()) {
+            tokens.addAll(cues.tokens(folded));
+        }
+        return new Prepared(cleaned, folded, tokens, found, raw.length() > TextNormalizer.MAX_ANALYSED_CHARS, words.size());
     }
 
     public List<String> tokens(String raw) {

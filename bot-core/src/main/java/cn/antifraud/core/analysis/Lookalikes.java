@@ -18,7 +18,16 @@ final class Lookalikes {
         Map.entry("etc", List.of()), Map.entry("gov", List.of()), Map.entry("police", List.of()),
         Map.entry("gongan", List.of()), Map.entry("shebao", List.of()), Map.entry("yibao", List.of()),
         Map.entry("tuikuan", List.of()), Map.entry("lipei", List.of()), Map.entry("butie", List.of()),
-        Map.entry("anquan", List.of()), Map.entry("zhanghu", List.of()));
+        Map.entry("anquan", List.of()), Map.entry("zhanghu", List.of()),
+        Map.entry("chinapost", List.of("chinapost.com.cn")), Map.entry("youzheng", List.of()),
+        Map.entry("10086", List.of("10086.cn")), Map.entry("10010", List.of("10010.com")),
+        Map.entry("chinamobile", List.of("chinamobile.com", "10086.cn")), Map.entry("unicom", List.of("chinaunicom.cn", "10010.com")),
+        Map.entry("telecom", List.of("chinatelecom.com.cn", "189.cn")), Map.entry("sf-express", List.of("sf-express.com")),
+        Map.entry("cainiao", List.of("cainiao.com")), Map.entry("meituan", List.of("meituan.com")),
+        Map.entry("douyin", List.of("douyin.com")), Map.entry("yinhang", List.of()), Map.entry("kuaidi", List.of("kuaidi100.com")),
+        Map.entry("95588", List.of()), Map.entry("95533", List.of()), Map.entry("95599", List.of()), Map.entry("95566", List.of()),
+        Map.entry("tenpay", List.of("tenpay.com")), Map.entry("12368", List.of()), Map.entry("tuifei", List.of()),
+        Map.entry("jifen", List.of()), Map.entry("duihuan", List.of()));
 
     private Lookalikes() {
     }

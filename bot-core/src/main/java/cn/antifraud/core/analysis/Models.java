@@ -15,21 +15,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** The two trained models: scam type (13 types + none) and dialogue intent (intents + verify). */
-public record Models(TextClassifier scamType, TextClassifier intent, String version) {
+/**
+ * The trained models: the scam-vs-not {@link Detector}, the scam-type model (the 13 types, trained on scam lines only)
+ * and the dialogue-intent model (intents + verify).
+ */
+public record Models(Detector detector, TypeModel scamType, TextClassifier intent, String version) {
     private static final Logger LOG = Logger.getLogger(Models.class.getName());
     /** Bump when features or training change, so cached models are rebuilt. */
-    static final String TRAINING_VERSION = "v4";
+    static final String TRAINING_VERSION = "v6-detector-types";
     /**
-     * Scam-type model training, chosen by cross-validation on the training corpus (docs/evaluation.md). Cutoff 2 drops
-     * features seen once: a quarter of the weights, a table that stays in the CPU cache, no loss in cross-validation.
+     * Scam-type model training (scam lines only), chosen by cross-validation on the training corpus (docs/evaluation.md).
+     * Cutoff 2 drops features seen once: a quarter of the weights, a table that stays in the CPU cache.
      */
     public static final TextClassifier.Config SCAM_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 2, 0.3, FraudFeatures.DEFAULT_SPEC);
     /**
-     * A message is called a scam only when the best scam type beats P(none) by this margin; chosen by
-     * cross-validation on the training corpus (docs/evaluation.md).
+     * A message is called a scam when the detector's calibrated P(scam) reaches this cutoff; chosen on
+     * leave-one-style-out scores, never on the held-out files (docs/evaluation.md).
      */
-    public static final double DECISION_MARGIN = 0.1;
+    public static final double DETECTION_CUTOFF = 0.6;
     /**
      * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
      * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
@@ -41,8 +44,15 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
     /** Trains both models from the given samples; deterministic for the same input. */
     public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
         List<TextClassifier.Sample> scam = new ArrayList<>(corpus.size());
+        List<TextClassifier.Sample> typed = new ArrayList<>(corpus.size());
+        List<String> styles = new ArrayList<>(corpus.size());
         for (LabeledText t : corpus) {
-            scam.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
+            TextClassifier.Sample s = new TextClassifier.Sample(t.label(), featurizer.tokens(t.text()));
+            scam.add(s);
+            styles.add(t.style());
+            if (!t.label().equals(KnowledgeBase.NONE)) {
+                typed.add(s);
+            }
         }
         List<TextClassifier.Sample> intent = new ArrayList<>();
         for (LabeledText t : intents) {
@@ -51,7 +61,7 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        return new Models(TextClassifier.train(scam, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
+        return new Models(Detector.train(scam, styles), TypeModel.train(typed, SCAM_CONFIG), TextClassifier.train(intent, INTENT_CONFIG),
             fingerprint(corpus, intents));
     }
 
@@ -71,13 +81,15 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         List<LabeledText> vocabulary = new ArrayList<>();
         kb.folds().forEach((from, to) -> vocabulary.add(new LabeledText(from, to)));
         kb.dictionary().forEach(term -> vocabulary.add(new LabeledText("dict", term)));
+        kb.cues().forEach((cue, phrases) -> phrases.forEach(p -> vocabulary.add(new LabeledText(cue, p))));
         String version = fingerprint(corpus, kb.intents(), vocabulary);
         if (dir != null) {
+            Path detectorFile = dir.resolve("detector-" + version + ".bin");
             Path scamFile = dir.resolve("scam-" + version + ".bin");
             Path intentFile = dir.resolve("intent-" + version + ".bin");
             try {
-                if (Files.isRegularFile(scamFile) && Files.isRegularFile(intentFile)) {
-                    return new Models(TextClassifier.load(Files.readAllBytes(scamFile)),
+                if (Files.isRegularFile(detectorFile) && Files.isRegularFile(scamFile) && Files.isRegularFile(intentFile)) {
+                    return new Models(Detector.load(Files.readAllBytes(detectorFile)), TypeModel.load(Files.readAllBytes(scamFile)),
                         TextClassifier.load(Files.readAllBytes(intentFile)), version);
                 }
             } catch (IOException | UncheckedIOException e) {
@@ -87,11 +99,12 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
         long start = System.nanoTime();
         LOG.info("training classifiers on " + corpus.size() + " samples and " + kb.intents().size() + " intent lines");
         Models trained = train(featurizer, corpus, kb.intents());
-        Models models = new Models(trained.scamType(), trained.intent(), version);
+        Models models = new Models(trained.detector(), trained.scamType(), trained.intent(), version);
         LOG.info("trained in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         if (dir != null) {
             try {
                 Files.createDirectories(dir);
+                writeAtomically(dir.resolve("detector-" + version + ".bin"), models.detector().save());
                 writeAtomically(dir.resolve("scam-" + version + ".bin"), models.scamType().save());
                 writeAtomically(dir.resolve("intent-" + version + ".bin"), models.intent().save());
             } catch (IOException e) {
@@ -112,7 +125,7 @@ public record Models(TextClassifier scamType, TextClassifier intent, String vers
     static String fingerprint(List<LabeledText>... inputs) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((TRAINING_VERSION + SCAM_CONFIG + INTENT_CONFIG + VERIFY_STRIDE).getBytes(StandardCharsets.UTF_8));
+            md.update((TRAINING_VERSION + Detector.CONFIG + SCAM_CONFIG + INTENT_CONFIG + VERIFY_STRIDE).getBytes(StandardCharsets.UTF_8));
             for (List<LabeledText> list : inputs) {
                 for (LabeledText t : list) {
                     md.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -5,22 +5,30 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Combines the model's scam probability, the pressure signals and the indicators into a risk level, as
- * taxonomy.md describes: known-bad indicators lift to at least medium; money sent or being sent is high.
+ * Combines the detector's calibrated scam probability, the pressure signals and the indicators into a risk level, as
+ * taxonomy.md describes: known-bad indicators lift to at least medium; money sent or being sent is high. A model
+ * guess alone never makes medium: medium needs the calibrated probability over the detector's cutoff, or a strong
+ * signal (a phishing link, or two strong pressure signals the detector does not dismiss).
  */
 public final class RiskScorer {
     private static final Set<String> STRONG = Set.of("transfer", "fee_first", "screen_share", "secrecy", "credentials");
+    private static final Set<String> PHISHING = Set.of(PhishingSignals.CHEAP_TLD, PhishingSignals.BRAND_DOMAIN, PhishingSignals.SENDER_LINK);
+    /** Calibrated P(scam) from which a detected scam with a strong signal or a contact is high. */
+    static final double SURE = 0.9;
+    /** Below the cutoff, from here a message is worth a closer look (low). */
+    static final double LOOK_CLOSER = 0.25;
 
     /**
-     * @param modelSaysScam the model's best label is a scam type (not none)
-     * @param scamProbability 1 - P(none)
+     * @param detected the detector's calibrated P(scam) reached its cutoff
+     * @param scamProbability the detector's calibrated P(scam)
      * @param moneyTalk the resident is talking about their own money (report / money-sent intent)
      */
-    public Risk score(boolean modelSaysScam, double scamProbability, List<Signal> signals, List<Indicator> indicators,
+    public Risk score(boolean detected, double scamProbability, List<Signal> signals, List<Indicator> indicators,
                       boolean moneyTalk) {
         Set<String> categories = signals.stream().map(Signal::category)
             .filter(c -> !c.equals(Signal.MONEY_MOVED) && !c.equals(Signal.MONEY_MOVING)).collect(Collectors.toSet());
         long strong = categories.stream().filter(STRONG::contains).count();
+        boolean phishing = categories.stream().anyMatch(PHISHING::contains);
         boolean knownBad = indicators.stream().anyMatch(Indicator::knownBad);
         boolean contact = indicators.stream().anyMatch(i -> i.isTraceable() && !i.type().equals(Indicator.APP));
         boolean lookalike = indicators.stream().anyMatch(i -> !i.note().isEmpty() && !i.knownBad());
@@ -31,18 +39,18 @@ public final class RiskScorer {
         boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
 
         Risk risk;
-        if (moneyMoved && (modelSaysScam || moneyTalk || knownBad || saysScammed)) {
+        if (moneyMoved && (detected || moneyTalk || knownBad || saysScammed)) {
             risk = Risk.HIGH;
-        } else if (modelSaysScam) {
-            boolean sure = scamProbability >= 0.8;
+        } else if (detected) {
+            boolean sure = scamProbability >= SURE;
             if (sure && (strong >= 1 || categories.size() >= 2 || knownBad || contact) || strong >= 2 || knownBad) {
                 risk = Risk.HIGH;
             } else {
                 risk = Risk.MEDIUM;
             }
-        } else if (strong >= 2 && scamProbability >= 0.3 || categories.size() >= 3) {
+        } else if (phishing || strong >= 2 && scamProbability >= 0.3) {
             risk = Risk.MEDIUM;
-        } else if (scamProbability >= 0.35 || !categories.isEmpty() || lookalike) {
+        } else if (scamProbability >= LOOK_CLOSER || !categories.isEmpty() || lookalike) {
             risk = Risk.LOW;
         } else {
             risk = Risk.NONE;

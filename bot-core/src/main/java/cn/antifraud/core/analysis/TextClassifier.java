@@ -137,6 +137,11 @@ public final class TextClassifier {
         return Prediction.of(outcomes, maxent.eval(context));
     }
 
+    /** Probabilities in the order of {@link #labels()} (not sorted). */
+    double[] probabilitiesInOrder(String[] context) {
+        return maxent.eval(context);
+    }
+
     MaxentModel maxent() {
         return maxent;
     }

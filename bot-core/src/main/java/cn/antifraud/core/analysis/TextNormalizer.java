@@ -37,7 +37,7 @@ public final class TextNormalizer {
             text = INVISIBLE.matcher(text).replaceAll("");
         }
         text = toHalfWidth(text);
-        text = HanLpAdapter.toSimplified(text).toLowerCase();
+        text = Placeholders.fold(HanLpAdapter.toSimplified(text).toLowerCase());
         if (mayHoldSeparator(text)) {
             text = CJK_SEPARATOR.matcher(text).replaceAll("");
         }

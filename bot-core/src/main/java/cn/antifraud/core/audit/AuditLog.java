@@ -31,14 +31,12 @@ public final class AuditLog {
         audit.createIndex(Indexes.ascending("target", "at"));
         audit.createIndex(Indexes.descending("at"));
         audit.createIndex(Indexes.ascending("actor", "at"));
-        store.written();
     }
 
     /** Records one action, e.g. record("wang", "case.view", "FZ-20261123-000001", {...}). */
     public void record(String actor, String action, String target, JsonObject details) {
         audit.insertOne(new Document("at", Date.from(clock.instant())).append("actor", actor).append("action", action)
             .append("target", target).append("details", Document.parse((details == null ? new JsonObject() : details).encode())));
-        store.written();
     }
 
     /** The entries about one target, oldest first. */

@@ -13,7 +13,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * One inbound message from any channel to the bot's replies: find the conversation, analyse, let the
@@ -58,38 +60,84 @@ public final class ConversationRouter {
         }
     }
 
+    /**
+     * One turn in few round trips: read the session (it names the open conversation) and the conversation, decide,
+     * then store the resident's message and the replies in one batch (their sequence numbers in one allocation,
+     * the channel's delivery id with them) and save the conversation once. A delivery seen before is answered
+     * from what was stored; if the crash came before the conversation was saved, the turn is finished now.
+     */
     private TurnResult handleLocked(InboundMessage in) {
-        if (in.externalId() != null && !store.claimDelivery(in.channel(), in.externalId())) {
-            Conversation c = store.openConversation(in.sessionKey()).orElse(null);
-            return new TurnResult(in.address(), c, List.of(), null, c == null ? null : c.caseNo(), true);
+        String delivery = in.externalId() == null ? null : in.channel() + ":" + in.externalId();
+        if (delivery != null) {
+            Optional<ConversationStore.RetriedTurn> seen = store.turnOf(delivery);
+            if (seen.isPresent()) {
+                return retried(in, seen.get());
+            }
         }
-        store.ensureSession(in.sessionKey());
-        Conversation conversation = store.openConversation(in.sessionKey())
-            .orElseGet(() -> store.create(in.channel(), in.address()));
+        Conversation open = store.session(in.sessionKey()).flatMap(store::openConversation).orElse(null);
+        boolean fresh = open == null;
+        Conversation conversation = fresh ? ConversationStore.fresh(in.channel(), in.address()) : open;
         Analysis analysis = analyzer.analyze(in.text());
-        Message residentMessage = store.append(in.sessionKey(), conversation.id(), Message.RESIDENT, in.text(), List.of(),
-            analysis.toJson());
-        publish(in, residentMessage);
-
-        if (conversation.state() == ConversationState.OFFICER) {
-            return new TurnResult(in.address(), conversation, List.of(), analysis, conversation.caseNo(), false);
+        // While an officer holds the conversation the bot stays silent; the message is still stored and analysed.
+        Turn turn = conversation.state() == ConversationState.OFFICER ? null
+            : engine.handle(new TurnContext(conversation, in, analysis));
+        List<Reply> replies = turn == null ? List.of() : turn.replies();
+        ConversationStore.StoredTurn stored;
+        try {
+            stored = store.storeTurn(in.sessionKey(), conversation.id(), delivery, in.text(), analysis.toJson(), replies,
+                fresh ? -1 : conversation.version());
+        } catch (ConversationStore.DuplicateDelivery e) {
+            // the same delivery was stored meanwhile by another process: answer as a retry
+            return store.turnOf(delivery).map(t -> retried(in, t)).orElseThrow(() -> e);
         }
-        Turn turn = engine.handle(new TurnContext(conversation, in, analysis));
+        Conversation saved = save(conversation, fresh, analysis, turn);
+        publish(in, stored);
+        return new TurnResult(in.address(), saved, new ArrayList<>(replies), analysis, saved.caseNo(), false);
+    }
+
+    /** Saves what the turn decided, in one write (plus the escalation's when there is one). */
+    private Conversation save(Conversation conversation, boolean fresh, Analysis analysis, Turn turn) {
+        if (turn == null) {
+            return conversation;
+        }
         boolean verdict = analysis.intent().equals(KnowledgeBase.VERIFY_INTENT) && analysis.risk() != Risk.NONE;
-        Conversation saved = lifecycle.change(conversation, cur -> {
+        UnaryOperator<Conversation> edit = cur -> {
             Conversation next = cur.withFlow(turn.flow());
             if (verdict) {
                 next = next.withVerdict(analysis.scamType(), analysis.risk().id());
             }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
-        });
-        for (var reply : turn.replies()) {
-            publish(in, store.append(in.sessionKey(), saved.id(), Message.BOT, reply.text(), reply.options(), null));
-        }
+        };
+        Conversation saved = fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
         if (turn.escalates()) {
             saved = lifecycle.escalate(saved, turn.urgent(), turn.escalationReason());
         }
-        return new TurnResult(in.address(), saved, new ArrayList<>(turn.replies()), analysis, saved.caseNo(), false);
+        return saved;
+    }
+
+    /**
+     * A delivery stored before. When its conversation was saved after it (its version moved past the one the turn
+     * was decided on), the turn is complete and this is a duplicate. Otherwise the process died between storing
+     * the messages and saving the conversation: the dialogue decides again on the same conversation and text
+     * (flows are idempotent, a report is filed once per report id) and the conversation is saved; the resident
+     * gets the replies that were stored.
+     */
+    private TurnResult retried(InboundMessage in, ConversationStore.RetriedTurn t) {
+        Message resident = t.resident();
+        InboundMessage original = new InboundMessage(in.channel(), in.address(), resident.text(), in.externalId(),
+            in.receivedAt());
+        Conversation c = store.find(resident.conversationId()).orElse(null);
+        List<Reply> replies = t.replies().stream().map(m -> new Reply(m.text(), m.options())).toList();
+        Analysis analysis = analyzer.analyze(resident.text());
+        if (c != null && (c.version() > t.baseVersion() || c.state() == ConversationState.OFFICER)) {
+            return new TurnResult(in.address(), c, replies, analysis, c.caseNo(), true);
+        }
+        boolean fresh = c == null;
+        Conversation base = fresh ? ConversationStore.fresh(resident.conversationId(), in.channel(), in.address()) : c;
+        Turn turn = engine.handle(new TurnContext(base, original, analysis));
+        Conversation saved = save(base, fresh, analysis, turn);
+        publish(in, new ConversationStore.StoredTurn(resident, t.replies()));
+        return new TurnResult(in.address(), saved, new ArrayList<>(replies), analysis, saved.caseNo(), false);
     }
 
     /** Stores an officer's (or the system's) message in a conversation and announces it to the channels. */
@@ -101,9 +149,20 @@ public final class ConversationRouter {
         }));
     }
 
+    private void publish(InboundMessage in, ConversationStore.StoredTurn turn) {
+        publish(in, turn.resident());
+        turn.replies().forEach(m -> publish(in, m));
+    }
+
+    /**
+     * Announces a message: to the listeners of every message (officers' feed, outbound SMS and WeChat) and on the
+     * session's own address, which only that session's sockets listen to.
+     */
     private void publish(InboundMessage in, Message m) {
-        vertx.eventBus().publish(Events.MESSAGE_ADDED, new JsonObject().put("sessionKey", in.sessionKey())
-            .put("channel", in.channel()).put("address", in.address()).put("message", m.toJson()));
+        JsonObject event = new JsonObject().put("sessionKey", in.sessionKey())
+            .put("channel", in.channel()).put("address", in.address()).put("message", m.toJson());
+        vertx.eventBus().publish(Events.MESSAGE_ADDED, event);
+        vertx.eventBus().publish(Events.sessionMessages(in.sessionKey()), event);
     }
 
     public ConversationStore store() {

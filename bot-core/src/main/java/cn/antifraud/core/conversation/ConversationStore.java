@@ -2,6 +2,7 @@ package cn.antifraud.core.conversation;
 
 import cn.antifraud.core.storage.Store;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -9,10 +10,12 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -21,43 +24,97 @@ import org.bson.Document;
 
 /**
  * Sessions (one per channel and address), conversations and their messages in MongoDB. Blocking: call
- * from worker threads. A session's messages carry a sequence number allocated atomically on the session.
+ * from worker threads.
+ *
+ * <p>Shaped for the embedded server as much as for MongoDB: mongo-java-server serves a query from an index only
+ * when the query is equality (or {@code $in} on a one-field index) on exactly a unique index's keys, and scans
+ * the whole collection otherwise. So every hot read is by a unique key: a session by {@code _id} (it names its
+ * open conversation and the options last offered), a conversation by {@code _id} (replaced by
+ * {@code _id + version}, a unique compound index), messages by {@code slot} ("sessionKey#seq", unique) with
+ * {@code $in} over the sequence numbers the session has handed out, and a delivery by its id. On MongoDB the
+ * same unique indexes serve the same queries.
  */
 public final class ConversationStore {
-    private final Store store;
+    private static final String SLOTS_MIGRATION = "message-slots";
+
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> inbound;
 
+    /** A session: its open conversation (if any), the last sequence number handed out and the options last offered. */
+    public record Session(String key, String conversationId, long lastSeq, List<String> lastOptions) {
+    }
+
+    /** A turn's messages as stored: the resident's and the bot's replies, with their sequence numbers. */
+    public record StoredTurn(Message resident, List<Message> replies) {
+    }
+
+    /** The delivery id was stored before: the turn of the first delivery is {@link #turnOf}. */
+    public static final class DuplicateDelivery extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateDelivery(String delivery) {
+            super("delivery already stored: " + delivery);
+        }
+    }
+
     public ConversationStore(Store store) {
-        this.store = store;
         this.sessions = store.collection("sessions");
         this.conversations = store.collection("conversations");
         this.messages = store.collection("messages");
         this.inbound = store.collection("inbound_deliveries");
+        conversations.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         conversations.createIndex(Indexes.ascending("sessionKey", "state"));
         conversations.createIndex(Indexes.ascending("state", "priority", "updatedAt"));
         conversations.createIndex(Indexes.ascending("caseNo"));
         messages.createIndex(Indexes.ascending("sessionKey", "seq"), new IndexOptions().unique(true));
         messages.createIndex(Indexes.ascending("conversationId", "seq"));
-        store.written();
+        messages.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true).sparse(true).name("slot_unique"));
+        messages.createIndex(Indexes.ascending("delivery"), new IndexOptions().unique(true).sparse(true).name("delivery_unique"));
+        migrateSlots(store.collection("migrations"));
     }
 
-    /** Creates the session for a channel address if it does not exist yet. */
-    public void ensureSession(String sessionKey) {
-        sessions.updateOne(new Document("_id", sessionKey),
-            Updates.combine(Updates.setOnInsert("nextSeq", 0L), Updates.setOnInsert("createdAt", new Date())),
-            new com.mongodb.client.model.UpdateOptions().upsert(true));
-        store.written();
+    /** Messages stored before slots existed get theirs, once (a marker document records that it ran). */
+    private void migrateSlots(MongoCollection<Document> migrations) {
+        if (migrations.find(new Document("_id", SLOTS_MIGRATION)).first() != null) {
+            return;
+        }
+        for (Document d : messages.find(new Document("slot", new Document("$exists", false)))) {
+            messages.updateOne(new Document("_id", d.get("_id")),
+                Updates.set("slot", slot(d.getString("sessionKey"), ((Number) d.get("seq")).longValue())));
+        }
+        migrations.insertOne(new Document("_id", SLOTS_MIGRATION).append("at", new Date()));
+    }
+
+    static String slot(String sessionKey, long seq) {
+        return sessionKey + "#" + seq;
+    }
+
+    /** The session of a channel address, if it exists. */
+    public Optional<Session> session(String sessionKey) {
+        return Optional.ofNullable(sessions.find(new Document("_id", sessionKey)).first()).map(ConversationStore::toSession);
     }
 
     public boolean sessionExists(String sessionKey) {
-        return sessions.find(new Document("_id", sessionKey)).first() != null;
+        return session(sessionKey).isPresent();
     }
 
     /** The open (not closed) conversation of a session, if any. */
     public Optional<Conversation> openConversation(String sessionKey) {
+        return session(sessionKey).flatMap(this::openConversation);
+    }
+
+    /** The session's open conversation: the one it names, unless that was closed. */
+    public Optional<Conversation> openConversation(Session session) {
+        if (session.conversationId() == null) {
+            return legacyOpenConversation(session.key());
+        }
+        return find(session.conversationId()).filter(c -> c.state() != ConversationState.CLOSED);
+    }
+
+    /** Sessions stored before they named their conversation: found the old way (a scan on the embedded store). */
+    private Optional<Conversation> legacyOpenConversation(String sessionKey) {
         Document d = conversations.find(new Document("sessionKey", sessionKey)
                 .append("state", new Document("$ne", ConversationState.CLOSED.id())))
             .sort(Sorts.descending("createdAt")).first();
@@ -69,12 +126,29 @@ public final class ConversationStore {
             .map(ConversationStore::toConversation);
     }
 
-    public Conversation create(String channel, String address) {
+    /** A new conversation, not stored yet: {@link #insert} stores it (with the turn that opens it). */
+    public static Conversation fresh(String channel, String address) {
+        return fresh(UUID.randomUUID().toString(), channel, address);
+    }
+
+    /** A new conversation with a given id (one a session already names), not stored yet. */
+    public static Conversation fresh(String id, String channel, String address) {
         Instant now = Instant.now();
-        Conversation c = new Conversation(UUID.randomUUID().toString(), channel + ":" + address, channel, address,
+        return new Conversation(id, channel + ":" + address, channel, address,
             ConversationState.BOT, null, null, null, null, false, 100, null, now, now, 0);
+    }
+
+    /** Creates and stores a conversation, and makes it the session's open one. */
+    public Conversation create(String channel, String address) {
+        Conversation c = insert(fresh(channel, address));
+        sessions.updateOne(new Document("_id", c.sessionKey()), Updates.combine(Updates.set("conversationId", c.id()),
+            Updates.setOnInsert("nextSeq", 0L), Updates.setOnInsert("createdAt", new Date())), new UpdateOptions().upsert(true));
+        return c;
+    }
+
+    /** Stores a new conversation as it is (version 0). */
+    public Conversation insert(Conversation c) {
         conversations.insertOne(toDocument(c));
-        store.written();
         return c;
     }
 
@@ -90,14 +164,82 @@ public final class ConversationStore {
         if (result.getMatchedCount() == 0) {
             return Optional.empty();
         }
-        store.written();
         return Optional.of(next);
     }
 
     /**
-     * Appends a message to the session, allocating the next sequence number. The unique (sessionKey, seq)
-     * index is the arbiter: should two writers ever get the same number, the loser takes the next one.
+     * Stores one turn: the resident's message (with its channel delivery id, unique, so a retried delivery is
+     * recognised) and the bot's replies in one batch, after allocating all their sequence numbers with one
+     * {@code $inc} on the session, which also records the open conversation and the options offered last.
+     * {@code baseVersion} is the conversation's version the turn was decided on (-1: a new conversation), kept
+     * with the resident's message so a retry can tell whether the conversation was saved after it.
+     * The unique slot is the arbiter of sequence numbers: should two writers ever get the same ones, the loser
+     * allocates again.
+     *
+     * @throws DuplicateDelivery when the delivery id was stored before
      */
+    public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
+                                List<Reply> replies, long baseVersion) {
+        List<String> offered = List.of();
+        for (Reply r : replies) {
+            if (!r.options().isEmpty()) {
+                offered = r.options();
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey),
+                Updates.combine(Updates.inc("nextSeq", 1L + replies.size()), Updates.set("conversationId", conversationId),
+                    Updates.set("lastOptions", offered), Updates.setOnInsert("createdAt", new Date())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
+            long seq = ((Number) session.get("nextSeq")).longValue() - replies.size();
+            Instant now = Instant.now();
+            Message resident = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, Message.RESIDENT,
+                text, List.of(), analysis, now);
+            Document residentDoc = toDocument(resident).append("replies", replies.size()).append("baseVersion", baseVersion);
+            if (delivery != null) {
+                residentDoc.append("delivery", delivery);
+            }
+            List<Document> batch = new ArrayList<>(List.of(residentDoc));
+            List<Message> bot = new ArrayList<>();
+            for (int i = 0; i < replies.size(); i++) {
+                Reply r = replies.get(i);
+                Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq + 1 + i, Message.BOT,
+                    r.text(), r.options(), null, now);
+                bot.add(m);
+                batch.add(toDocument(m));
+            }
+            try {
+                messages.insertMany(batch);
+                return new StoredTurn(resident, bot);
+            } catch (MongoBulkWriteException e) {
+                if (!isDuplicate(e) || attempt >= 10) {
+                    throw e;
+                }
+                var first = e.getWriteErrors().get(0);
+                if (delivery != null && first.getIndex() == 0 && first.getMessage().contains("delivery_unique")) {
+                    throw new DuplicateDelivery(delivery);
+                }
+            }
+        }
+    }
+
+    /** The stored turn of a channel delivery: its resident message, its replies and the base version, if stored. */
+    public Optional<RetriedTurn> turnOf(String delivery) {
+        Document d = messages.find(new Document("delivery", delivery)).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        Message resident = toMessage(d);
+        int count = d.getInteger("replies", 0);
+        List<Message> replies = bySlots(resident.sessionKey(), resident.seq() + 1, resident.seq() + count);
+        return Optional.of(new RetriedTurn(resident, replies, ((Number) d.get("baseVersion")).longValue()));
+    }
+
+    /** A delivery seen before: its stored messages and the conversation version its turn was decided on. */
+    public record RetriedTurn(Message resident, List<Message> replies, long baseVersion) {
+    }
+
+    /** Appends one message (an officer's, the system's) to the session, allocating the next sequence number. */
     public Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
                           JsonObject analysis) {
         for (int attempt = 0; ; attempt++) {
@@ -106,15 +248,8 @@ public final class ConversationStore {
             long seq = ((Number) session.get("nextSeq")).longValue();
             Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
                 options == null ? List.of() : options, analysis, Instant.now());
-            Document d = new Document("_id", m.id()).append("sessionKey", sessionKey).append("conversationId", conversationId)
-                .append("seq", seq).append("sender", sender).append("text", text).append("options", m.options())
-                .append("createdAt", Date.from(m.createdAt()));
-            if (analysis != null) {
-                d.append("analysis", Document.parse(analysis.encode()));
-            }
             try {
-                messages.insertOne(d);
-                store.written();
+                messages.insertOne(toDocument(m));
                 return m;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 10) {
@@ -124,37 +259,56 @@ public final class ConversationStore {
         }
     }
 
-    public List<Message> messagesAfter(String sessionKey, long afterSeq, int limit) {
+    private static boolean isDuplicate(MongoBulkWriteException e) {
+        return !e.getWriteErrors().isEmpty()
+            && ErrorCategory.fromErrorCode(e.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Messages of a session with sequence numbers from..to (inclusive), in order, read by their unique slots. */
+    private List<Message> bySlots(String sessionKey, long from, long to) {
+        if (to < from) {
+            return List.of();
+        }
+        List<String> slots = new ArrayList<>();
+        for (long seq = from; seq <= to; seq++) {
+            slots.add(slot(sessionKey, seq));
+        }
         List<Message> out = new ArrayList<>();
-        for (Document d : messages.find(new Document("sessionKey", sessionKey).append("seq", new Document("$gt", afterSeq)))
-                 .sort(Sorts.ascending("seq")).limit(limit)) {
+        for (Document d : messages.find(new Document("slot", new Document("$in", slots)))) {
             out.add(toMessage(d));
         }
+        out.sort(Comparator.comparingLong(Message::seq));
         return out;
     }
 
-    /**
-     * The quick-reply options the bot offered in its latest turn (the newest bot message with options since
-     * the resident last wrote), for channels where a resident answers an option by its number.
-     */
-    @SuppressWarnings("unchecked")
-    public List<String> lastOfferedOptions(String sessionKey) {
-        for (Document d : messages.find(new Document("sessionKey", sessionKey)).sort(Sorts.descending("seq")).limit(10)) {
-            if (Message.RESIDENT.equals(d.getString("sender"))) {
-                break;
-            }
-            List<String> options = (List<String>) d.get("options", List.class);
-            if (Message.BOT.equals(d.getString("sender")) && options != null && !options.isEmpty()) {
-                return options;
-            }
+    public List<Message> messagesAfter(String sessionKey, long afterSeq, int limit) {
+        Optional<Session> session = session(sessionKey);
+        if (session.isEmpty()) {
+            return List.of();
         }
-        return List.of();
+        return bySlots(sessionKey, afterSeq + 1, Math.min(session.get().lastSeq(), afterSeq + limit));
     }
 
+    /**
+     * The quick-reply options the bot offered in its latest turn, for channels where a resident answers an option
+     * by its number; the session keeps them.
+     */
+    public List<String> lastOfferedOptions(String sessionKey) {
+        return session(sessionKey).map(Session::lastOptions).orElse(List.of());
+    }
+
+    /** A conversation's messages in order: its session's messages read by slot, those of this conversation kept. */
     public List<Message> conversationMessages(String conversationId) {
+        Optional<Conversation> c = find(conversationId);
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        long last = session(c.get().sessionKey()).map(Session::lastSeq).orElse(0L);
         List<Message> out = new ArrayList<>();
-        for (Document d : messages.find(new Document("conversationId", conversationId)).sort(Sorts.ascending("seq"))) {
-            out.add(toMessage(d));
+        for (Message m : bySlots(c.get().sessionKey(), 1, last)) {
+            if (conversationId.equals(m.conversationId())) {
+                out.add(m);
+            }
         }
         return out;
     }
@@ -168,13 +322,12 @@ public final class ConversationStore {
     }
 
     /**
-     * Records a channel delivery id; false when it was seen before (a retried webhook). The stored reply
-     * of the first delivery can be read back with {@link #deliveryReply}.
+     * Records a channel delivery id for a channel command that stores no message (STOP, a WeChat event); false
+     * when it was seen before. Messages carry their delivery id themselves ({@link #storeTurn}).
      */
     public boolean claimDelivery(String channel, String externalId) {
         try {
             inbound.insertOne(new Document("_id", channel + ":" + externalId).append("at", new Date()));
-            store.written();
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -184,14 +337,33 @@ public final class ConversationStore {
         }
     }
 
+    /** Keeps the rendered answer to a delivery, so a retry gets the same one. */
     public void saveDeliveryReply(String channel, String externalId, String reply) {
-        inbound.updateOne(new Document("_id", channel + ":" + externalId), Updates.set("reply", reply));
-        store.written();
+        inbound.updateOne(new Document("_id", channel + ":" + externalId),
+            Updates.combine(Updates.set("reply", reply), Updates.setOnInsert("at", new Date())), new UpdateOptions().upsert(true));
     }
 
     public Optional<String> deliveryReply(String channel, String externalId) {
         Document d = inbound.find(new Document("_id", channel + ":" + externalId)).first();
         return Optional.ofNullable(d == null ? null : d.getString("reply"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Session toSession(Document d) {
+        List<String> options = (List<String>) d.get("lastOptions", List.class);
+        Number next = (Number) d.get("nextSeq");
+        return new Session(d.getString("_id"), d.getString("conversationId"), next == null ? 0 : next.longValue(),
+            options == null ? List.of() : options);
+    }
+
+    private static Document toDocument(Message m) {
+        Document d = new Document("_id", m.id()).append("sessionKey", m.sessionKey()).append("conversationId", m.conversationId())
+            .append("seq", m.seq()).append("slot", slot(m.sessionKey(), m.seq())).append("sender", m.sender())
+            .append("text", m.text()).append("options", m.options()).append("createdAt", Date.from(m.createdAt()));
+        if (m.analysis() != null) {
+            d.append("analysis", Document.parse(m.analysis().encode()));
+        }
+        return d;
     }
 
     static Document toDocument(Conversation c) {

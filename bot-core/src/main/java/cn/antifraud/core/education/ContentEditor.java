@@ -47,7 +47,6 @@ public final class ContentEditor {
         this.content = content;
         this.audit = audit;
         overrides.createIndex(Indexes.ascending("type", "version"), new IndexOptions().unique(true));
-        store.written();
     }
 
     /** Puts the newest stored version of every type live (at start, and to pick up another instance's edits). */
@@ -99,7 +98,6 @@ public final class ContentEditor {
             }
             throw e;
         }
-        store.written();
         content.replace(parsed);
         audit.record(actor, "kb.edit", "kb:" + typeId, new JsonObject().put("version", v.version()).put("note", v.note()));
         return v;

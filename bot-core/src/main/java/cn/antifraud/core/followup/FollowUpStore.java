@@ -38,7 +38,6 @@ public final class FollowUpStore {
                 .append("dueAt", Date.from(f.dueAt())).append("status", f.status()).append("createdAt", Date.from(closedAt)));
             out.add(f);
         }
-        store.written();
         return out;
     }
 
@@ -65,7 +64,6 @@ public final class FollowUpStore {
     public void mark(String id, String status, String by, Instant at, String outcome) {
         followups.updateOne(new Document("_id", id), Updates.combine(Updates.set("status", status), Updates.set("doneBy", by),
             Updates.set("doneAt", Date.from(at)), Updates.set("outcome", outcome)));
-        store.written();
     }
 
     public long count(String status) {

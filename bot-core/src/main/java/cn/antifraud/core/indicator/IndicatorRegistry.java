@@ -43,7 +43,6 @@ public final class IndicatorRegistry implements KnownIndicators {
                     Updates.setOnInsert("createdAt", new Date())),
                 new UpdateOptions().upsert(true));
         }
-        store.written();
         reload();
     }
 
@@ -55,7 +54,6 @@ public final class IndicatorRegistry implements KnownIndicators {
                 Updates.setOnInsert("note", ""), Updates.setOnInsert("source", "report"),
                 Updates.setOnInsert("createdAt", new Date()), Updates.set("updatedAt", new Date())),
             new UpdateOptions().upsert(true));
-        store.written();
         Document d = collection.find(new Document("type", type).append("value", v)).first();
         Entry e = toEntry(d);
         cache.put(key(type, v), e);
@@ -84,7 +82,6 @@ public final class IndicatorRegistry implements KnownIndicators {
                 Updates.setOnInsert("reportCount", 0), Updates.setOnInsert("source", "manual"),
                 Updates.setOnInsert("createdAt", new Date())),
             new UpdateOptions().upsert(true));
-        store.written();
         cache.put(key(type, v), toEntry(collection.find(new Document("type", type).append("value", v)).first()));
         changed.accept(type, v);
     }

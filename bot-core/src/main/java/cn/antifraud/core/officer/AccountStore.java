@@ -45,7 +45,6 @@ public final class AccountStore {
         try {
             accounts.insertOne(new Document("_id", username).append("role", role.id()).append("disabled", false)
                 .append("passwordHash", hash).append("failures", 0).append("locked", false).append("createdAt", Date.from(now)));
-            store.written();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 throw OfficerException.conflict("account_exists", "用户名 " + username + " 已经存在");
@@ -85,7 +84,6 @@ public final class AccountStore {
 
     private boolean update(String username, Bson change) {
         boolean matched = accounts.updateOne(new Document("_id", username), change).getMatchedCount() > 0;
-        store.written();
         return matched;
     }
 

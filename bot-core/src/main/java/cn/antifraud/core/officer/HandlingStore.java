@@ -76,6 +76,5 @@ public final class HandlingStore {
 
     private void upsert(String id, Bson change) {
         handling.updateOne(new Document("_id", id), change, new UpdateOptions().upsert(true));
-        store.written();
     }
 }

@@ -25,7 +25,6 @@ final class NoteStore {
     JsonObject add(String conversationId, String author, String text, Instant at) {
         notes.insertOne(new Document("_id", UUID.randomUUID().toString()).append("conversationId", conversationId)
             .append("author", author).append("text", text).append("at", Date.from(at)));
-        store.written();
         return new JsonObject().put("author", author).put("text", text).put("at", at.toString());
     }
 

@@ -41,7 +41,6 @@ public final class SessionStore {
         String csrf = randomToken();
         sessions.insertOne(new Document("_id", digest(token)).append("username", username).append("role", role.id())
             .append("csrf", csrf).append("createdAt", Date.from(now)).append("lastSeen", Date.from(now)));
-        store.written();
         return new Login(token, new OfficerSession(digest(token), username, role, csrf, now, now));
     }
 
@@ -58,12 +57,10 @@ public final class SessionStore {
         Instant lastSeen = d.getDate("lastSeen").toInstant();
         if (lastSeen.plus(idle).isBefore(now)) {
             sessions.deleteOne(new Document("_id", key));
-            store.written();
             return Optional.empty();
         }
         if (activity && lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
             sessions.updateOne(new Document("_id", key), Updates.set("lastSeen", Date.from(now)));
-            store.written();
             lastSeen = now;
         }
         return Optional.of(new OfficerSession(key, d.getString("username"), Role.of(d.getString("role")), d.getString("csrf"),
@@ -72,18 +69,15 @@ public final class SessionStore {
 
     public void close(String key) {
         sessions.deleteOne(new Document("_id", key));
-        store.written();
     }
 
     /** Ends every session of an account (disabled, new password, new role). */
     public void closeAll(String username) {
         sessions.deleteMany(new Document("username", username));
-        store.written();
     }
 
     public void removeIdle(Instant now, Duration idle) {
         sessions.deleteMany(new Document("lastSeen", new Document("$lt", Date.from(now.minus(idle)))));
-        store.written();
     }
 
     private String randomToken() {

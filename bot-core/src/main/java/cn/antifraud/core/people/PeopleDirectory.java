@@ -33,7 +33,6 @@ public final class PeopleDirectory {
         people.createIndex(Indexes.ascending("sessionKeys"));
         cases.createIndex(Indexes.ascending("contact.phone"));
         cases.createIndex(Indexes.ascending("conversationId"));
-        store.written();
     }
 
     /**
@@ -119,7 +118,6 @@ public final class PeopleDirectory {
         Date now = new Date();
         people.updateOne(new Document("_id", key), Updates.combine(add, Updates.set("lastSeen", now),
             Updates.setOnInsert("firstSeen", now)), new UpdateOptions().upsert(true));
-        store.written();
     }
 
     @SuppressWarnings("unchecked")

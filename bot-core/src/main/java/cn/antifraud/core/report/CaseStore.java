@@ -54,7 +54,6 @@ public final class CaseStore {
         cases.createIndex(Indexes.ascending("reportId"), new IndexOptions().unique(true));
         cases.createIndex(Indexes.ascending("indicatorKeys"));
         cases.createIndex(Indexes.ascending("status", "urgent", "createdAt"));
-        store.written();
     }
 
     /** A filed case's number; {@code created} is false when the report had been filed before. */
@@ -78,7 +77,6 @@ public final class CaseStore {
                 .append("history", new ArrayList<>(List.of(history("resident", "filed", "报案人在对话中提交报案"))));
             try {
                 cases.insertOne(d);
-                store.written();
                 try {
                     link(caseNo, draft.indicatorKeys());
                 } catch (RuntimeException e) {
@@ -112,7 +110,6 @@ public final class CaseStore {
             counter = counters.findOneAndUpdate(new Document("_id", "case-" + day), Updates.inc("seq", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         }
-        store.written();
         long seq = ((Number) counter.get("seq")).longValue();
         return String.format("FZ-%s-%06d", day, seq);
     }
@@ -136,7 +133,6 @@ public final class CaseStore {
             cases.updateOne(new Document("_id", other), Updates.combine(Updates.addToSet("linkedCases", caseNo),
                 Updates.push("history", history("system", "linked", "与新案件 " + caseNo + " 涉及相同的账号或号码，已串并"))));
         }
-        store.written();
     }
 
     /** The full case record (unmasked: officers' detail view only), with linked case numbers and history. */
@@ -149,7 +145,6 @@ public final class CaseStore {
     public boolean appendHistory(String caseNo, String actor, String action, String note) {
         var r = cases.updateOne(new Document("_id", caseNo), Updates.combine(Updates.push("history", history(actor, action, note)),
             Updates.set("updatedAt", Date.from(clock.instant()))));
-        store.written();
         return r.getMatchedCount() > 0;
     }
 
@@ -160,7 +155,6 @@ public final class CaseStore {
         }
         var r = cases.updateOne(new Document("_id", caseNo), Updates.combine(Updates.set("status", status),
             Updates.set("updatedAt", Date.from(clock.instant())), Updates.push("history", history(actor, "status", status))));
-        store.written();
         return r.getMatchedCount() > 0;
     }
 
@@ -177,7 +171,6 @@ public final class CaseStore {
     public int failedStatusLookup(String conversationId) {
         Document d = attempts.findOneAndUpdate(new Document("_id", conversationId), Updates.inc("failures", 1),
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        store.written();
         return ((Number) d.get("failures")).intValue();
     }
 

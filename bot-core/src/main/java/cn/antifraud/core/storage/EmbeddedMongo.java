@@ -7,29 +7,63 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server, H2 MVStore backend) on a loopback port, persisted in
  * {@code dataDir/mongo.mv}. The application talks to it through the real MongoDB driver, exactly as it
- * would to a real deployment. H2 commits lazily, so {@link #commit()} is called after each acknowledged
- * write: a write the driver acknowledged survives a killed process.
+ * would to a real deployment. The server itself answers a write only after it is in the file (group commit in
+ * {@link SerializedBackend}), so an acknowledged write survives a killed process and no caller has to ask.
  */
 public final class EmbeddedMongo implements AutoCloseable {
-    private final H2Backend backend;
+    private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
+    /**
+     * Threads that answer the driver's connections. A writer waiting for its commit holds one, and a connection
+     * is served by one thread, so there are enough for every concurrent writer (the driver pools up to 100).
+     */
+    private static final int SERVER_THREADS = 64;
+    /**
+     * How long a chunk no longer referenced is kept before its space is reused. H2's default (45 s) is meant
+     * for disks that reorder writes across a power cut; here a commit reaches the OS before the write is
+     * answered, which is what survives a killed process, and 45 s of commits at hundreds per second made the
+     * file grow with the number of commits rather than with the data.
+     */
+    private static final int RETENTION_MS = 2_000;
+    /** Chunks less full than this are rewritten by the scheduled compaction. */
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int COMPACT_EVERY_SECONDS = 30;
+    private static final int COMPACT_WRITE_BYTES = 16 << 20;
+    private static final int COMPACT_AT_CLOSE_MS = 5_000;
+
+    private final MVStore mvStore;
+    private final SerializedBackend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final ScheduledExecutorService maintenance;
 
-    private EmbeddedMongo(H2Backend backend, MongoServer server, String connectionString) {
+    private EmbeddedMongo(MVStore mvStore, SerializedBackend backend, MongoServer server, String connectionString) {
+        this.mvStore = mvStore;
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-store-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        maintenance.scheduleWithFixedDelay(this::compact, COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     public static EmbeddedMongo start(Path dataDir) {
         return start(dataDir, "127.0.0.1", 0);
     }
 
-    /** Listens on {@code host:port} ({@code 0} picks a free port): the store alone, shared by several nodes. */
+    /** Starts the store on {@code host:port} ({@code 0} picks a free port). */
     public static EmbeddedMongo start(Path dataDir, String host, int port) {
         try {
             Files.createDirectories(dataDir);
@@ -39,25 +73,51 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (!Files.isWritable(dataDir)) {
             throw new IllegalStateException("DATA_DIR " + dataDir + " is not writable");
         }
-        H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
-        MongoServer server = new MongoServer(new SerializedBackend(backend));
-        server.bind(host, port);
+        // No background auto-commit: it could write half an operation; commits run between operations only.
+        MVStore mvStore = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
+            .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).open();
+        mvStore.setRetentionTime(RETENTION_MS);
+        H2Backend h2 = new H2Backend(mvStore);
+        SerializedBackend backend = new SerializedBackend(h2, h2::commit);
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress(host, port), 1, SERVER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
-        return new EmbeddedMongo(backend, server, uri);
+        return new EmbeddedMongo(mvStore, backend, server, uri);
     }
 
     public String connectionString() {
         return connectionString;
     }
 
-    /** Flushes everything written so far to the data file. */
-    public void commit() {
-        backend.commit();
+    /** Commits made so far: many concurrent writes share one (see {@link GroupCommit}). */
+    public long commits() {
+        return backend.commits();
+    }
+
+    /** Rewrites sparsely used chunks so the file's free space is reused; the data file grows with the data. */
+    void compact() {
+        try {
+            backend.exclusively(() -> {
+                if (!mvStore.isClosed() && mvStore.compact(TARGET_FILL_RATE, COMPACT_WRITE_BYTES)) {
+                    mvStore.commit();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "embedded store compaction failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void close() {
+        maintenance.shutdownNow();
+        server.stopListening();
+        backend.exclusively(() -> {
+            if (!mvStore.isClosed()) {
+                mvStore.commit();
+                mvStore.compactFile(COMPACT_AT_CLOSE_MS);
+            }
+        });
         server.shutdownNow();
     }
 }

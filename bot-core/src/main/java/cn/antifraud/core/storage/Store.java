@@ -14,8 +14,8 @@ import org.bson.Document;
 
 /**
  * The MongoDB connection, through the real driver, with majority write concern. Owns the embedded server
- * when there is no {@code MONGODB_URI}. Every repository writes through here and calls
- * {@link #written()} after an acknowledged write so the embedded store flushes it to disk.
+ * when there is no {@code MONGODB_URI}. Durability belongs to the server: a real replica set acknowledges a
+ * majority write once it is journaled, the embedded one once it is committed to its file; callers only write.
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
@@ -53,11 +53,9 @@ public final class Store implements AutoCloseable {
         return database.getCollection(name);
     }
 
-    /** Call after an acknowledged write: makes it durable in the embedded store (no-op on a real deployment). */
-    public void written() {
-        if (embedded != null) {
-            embedded.commit();
-        }
+    /** The embedded server, when there is no {@code MONGODB_URI}. */
+    public java.util.Optional<EmbeddedMongo> embeddedServer() {
+        return java.util.Optional.ofNullable(embedded);
     }
 
     /** Whether the database answers a ping. */
@@ -78,7 +76,6 @@ public final class Store implements AutoCloseable {
     public void close() {
         client.close();
         if (embedded != null) {
-            embedded.commit();
             embedded.close();
         }
     }

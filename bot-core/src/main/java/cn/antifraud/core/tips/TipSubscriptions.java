@@ -36,7 +36,6 @@ public final class TipSubscriptions {
         this.deliveries = store.collection("tip_deliveries");
         subscriptions.createIndex(Indexes.ascending("active"));
         deliveries.createIndex(Indexes.ascending("subscriber", "period"), new IndexOptions().unique(true));
-        store.written();
     }
 
     /** Subscribes (or changes the period of) the conversation's channel address. */
@@ -47,7 +46,6 @@ public final class TipSubscriptions {
             .append("conversationId", c.id()).append("period", period.id()).append("active", true).append("sent", sent)
             .append("subscribedAt", new Date());
         subscriptions.replaceOne(new Document("_id", c.sessionKey()), d, new ReplaceOptions().upsert(true));
-        store.written();
         return toSubscription(d);
     }
 
@@ -55,7 +53,6 @@ public final class TipSubscriptions {
     public boolean unsubscribe(String subscriber) {
         var result = subscriptions.updateOne(new Document("_id", subscriber).append("active", true),
             Updates.combine(Updates.set("active", false), Updates.set("unsubscribedAt", new Date())));
-        store.written();
         return result.getModifiedCount() > 0;
     }
 
@@ -89,7 +86,6 @@ public final class TipSubscriptions {
             throw e;
         }
         Document after = subscriptions.findOneAndUpdate(new Document("_id", s.subscriber()), Updates.inc("sent", 1));
-        store.written();
         return Optional.of(after == null ? 0 : after.getInteger("sent", 0));
     }
 

@@ -51,7 +51,6 @@ public final class CorpusAdditions {
         this.labels.add(KnowledgeBase.NONE);
         this.audit = audit;
         additions.createIndex(Indexes.ascending("status", "at"));
-        store.written();
     }
 
     /** Adds (or relabels) a sample as accepted training data. */
@@ -83,7 +82,6 @@ public final class CorpusAdditions {
         for (Document d : docs) {
             additions.replaceOne(new Document("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
         }
-        store.written();
         audit.record(actor, "corpus.import", "corpus:import", new JsonObject().put("samples", docs.size()));
         return docs.size();
     }
@@ -101,7 +99,6 @@ public final class CorpusAdditions {
         if (additions.deleteOne(new Document("_id", id)).getDeletedCount() == 0) {
             throw new ChangeRefused(ChangeRefused.Kind.NOT_FOUND, "no_such_sample", "没有这条样本");
         }
-        store.written();
         audit.record(actor, "corpus.remove", "corpus:" + id, new JsonObject());
     }
 
@@ -130,7 +127,6 @@ public final class CorpusAdditions {
     private Addition put(String label, String text, String source, String messageId, String actor, String status) {
         Document d = document(label, text, source, messageId, actor, status);
         additions.replaceOne(new Document("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
-        store.written();
         audit.record(actor, ACCEPTED.equals(status) ? "corpus.add" : "corpus.propose", "corpus:" + d.getString("_id"),
             new JsonObject().put("label", label).put("source", source));
         return toAddition(d);

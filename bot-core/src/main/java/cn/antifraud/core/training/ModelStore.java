@@ -1,7 +1,9 @@
 package cn.antifraud.core.training;
 
+import cn.antifraud.core.analysis.Detector;
 import cn.antifraud.core.analysis.Models;
 import cn.antifraud.core.analysis.TextClassifier;
+import cn.antifraud.core.analysis.TypeModel;
 import cn.antifraud.core.storage.Store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -36,14 +38,17 @@ public final class ModelStore {
         this.chunks = store.collection("model_chunks");
         this.state = store.collection("model_state");
         chunks.createIndex(Indexes.ascending("model", "part", "n"));
-        store.written();
     }
 
     /** Stores a model's bytes, then its record (so a half-written model is never listed). */
     public void save(String id, Models m, JsonObject meta) {
         int count = 0;
-        for (String part : List.of("scam", "intent")) {
-            byte[] bytes = part.equals("scam") ? m.scamType().save() : m.intent().save();
+        for (String part : List.of("detector", "scam", "intent")) {
+            byte[] bytes = switch (part) {
+                case "detector" -> m.detector().save();
+                case "scam" -> m.scamType().save();
+                default -> m.intent().save();
+            };
             for (int n = 0; n * CHUNK < bytes.length; n++) {
                 byte[] slice = Arrays.copyOfRange(bytes, n * CHUNK, Math.min(bytes.length, (n + 1) * CHUNK));
                 chunks.replaceOne(new Document("_id", id + ":" + part + ":" + n), new Document("_id", id + ":" + part + ":" + n)
@@ -65,7 +70,6 @@ public final class ModelStore {
             d.put("chunks", old.get("chunks"));
         }
         models.replaceOne(new Document("_id", id), d, new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public boolean stored(String id) {
@@ -81,13 +85,17 @@ public final class ModelStore {
         if (!stored(id)) {
             throw new IllegalArgumentException("model " + id + " is not stored");
         }
-        return new Models(TextClassifier.load(bytes(id, "scam")), TextClassifier.load(bytes(id, "intent")), id);
+        byte[] detector = bytes(id, "detector");
+        if (detector.length == 0) {
+            throw new IllegalArgumentException("model " + id + " was stored before the scam-vs-not detector existed; retrain it");
+        }
+        return new Models(Detector.load(detector), TypeModel.load(bytes(id, "scam")),
+            TextClassifier.load(bytes(id, "intent")), id);
     }
 
     public void setLive(String id) {
         state.replaceOne(new Document("_id", "live"), new Document("_id", "live").append("model", id).append("at", new Date()),
             new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     public Optional<String> live() {

@@ -184,8 +184,13 @@ public final class Retrainer {
     public void syncLive() {
         Optional<String> live = models.live();
         if (live.isPresent() && !live.get().equals(analyzer.models().version()) && models.stored(live.get())) {
-            LOG.info("switching to the live model " + live.get());
-            analyzer.swapModels(models.load(live.get()));
+            try {
+                Models m = models.load(live.get());
+                LOG.info("switching to the live model " + live.get());
+                analyzer.swapModels(m);
+            } catch (IllegalArgumentException e) {
+                LOG.warning("keeping the model trained at start: " + e.getMessage());
+            }
         }
     }
 

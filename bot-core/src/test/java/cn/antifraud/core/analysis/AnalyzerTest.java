@@ -129,4 +129,41 @@ class AnalyzerTest {
         assertFalse(json.encode().contains("11010519491231002X"));
         assertTrue(json.encode().contains("110105********002X"));
     }
+
+    @Test
+    void aSenderTagWithACheapLinkIsPhishingThatNamesItsSignals() {
+        Analysis a = analyzer.analyze("【中国邮政】您的包裹因地址不详无法派送，请在24小时内点击 http://chinapost-cn.top/u 更新地址并支付1.5元补派费");
+        List<String> categories = a.signals().stream().map(Signal::category).toList();
+        assertTrue(categories.containsAll(List.of(PhishingSignals.SENDER_LINK, PhishingSignals.CHEAP_TLD, PhishingSignals.BRAND_DOMAIN)),
+            categories.toString());
+        assertTrue(phrases(a).contains("【中国邮政】") && phrases(a).contains(".top"), phrases(a).toString());
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id());
+    }
+
+    @Test
+    void theOfficialLinkOfTheTaggedSenderIsNoPhishingSignal() {
+        Analysis a = analyzer.analyze("【中国移动】您本月账单已出，详情请登录 https://www.10086.cn 查询。");
+        assertTrue(a.signals().stream().noneMatch(s -> s.category().equals(PhishingSignals.SENDER_LINK)), a.signals().toString());
+        assertEquals(KnowledgeBase.NONE, a.scamType());
+    }
+
+    @Test
+    void aPastedScamConversationIsJudgedByItsMostDangerousTurn() {
+        Analysis a = analyzer.analyze("客服：您好，我是淘宝客服，您购买的商品有质量问题\n我：是吗\n客服：我们给您双倍退款，请下载会议软件开启屏幕共享\n我：好的");
+        assertEquals("fake_customer_service", a.scamType());
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id());
+    }
+
+    @Test
+    void anOrdinaryFamilyConversationIsNotFlagged() {
+        Analysis a = analyzer.analyze("妈：周末回来吃饭吗\n我：回，想吃红烧肉\n妈：好，给你做，路上注意安全");
+        assertTrue(a.risk().compareTo(Risk.LOW) <= 0, a.risk().id());
+    }
+
+    @Test
+    void aTemplateWithBlanksIsReadLikeTheFilledInScript() {
+        Analysis a = analyzer.analyze("您好！我是XX公司的客服代表，您在我平台开通的会员即将自动扣费每月DIGIT元，如需取消请下载APP并开启屏幕共享，由我协助您操作。");
+        assertEquals("fake_customer_service", a.scamType());
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id());
+    }
 }

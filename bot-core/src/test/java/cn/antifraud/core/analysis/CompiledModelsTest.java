@@ -33,20 +33,22 @@ class CompiledModelsTest {
     }
 
     @Test
-    void compiledScoresMatchOpenNlpOnCorpusLines() {
+    void compiledScoresMatchOpenNlpAndNaiveBayesOnCorpusLines() {
         Models models = analyzer.models();
-        CompiledModels compiled = CompiledModels.of(models.scamType(), models.intent()).orElseThrow();
+        CompiledModels compiled = CompiledModels.of(models).orElseThrow();
         List<LabeledText> sample = kb.corpus().subList(0, 200);
         for (LabeledText t : sample) {
             List<String> tokens = analyzer.featurizer().tokens(t.text());
-            TextClassifier.Prediction[] fast = compiled.predict(tokens);
+            CompiledModels.Scores fast = compiled.predict(tokens);
             TextClassifier.Prediction slow = models.scamType().predict(tokens);
             TextClassifier.Prediction slowIntent = models.intent().predict(tokens);
-            assertEquals(slow.best(), fast[0].best(), t.text());
-            assertEquals(slowIntent.best(), fast[1].best(), t.text());
+            assertEquals(slow.best(), fast.type().best(), t.text());
+            assertEquals(slowIntent.best(), fast.intent().best(), t.text());
             for (String label : slow.labels()) {
-                assertTrue(Math.abs(slow.probability(label) - fast[0].probability(label)) < 1e-4, t.text());
+                assertTrue(Math.abs(slow.probability(label) - fast.type().probability(label)) < 1e-4, t.text());
             }
+            double detector = models.detector().probability(tokens);
+            assertTrue(Math.abs(detector - fast.scamProbability()) < 1e-3, t.text() + ": " + detector + " against " + fast.scamProbability());
         }
     }
 }

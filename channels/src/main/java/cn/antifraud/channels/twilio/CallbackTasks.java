@@ -23,7 +23,6 @@ public final class CallbackTasks {
         String id = UUID.randomUUID().toString();
         callbacks.insertOne(new Document("_id", id).append("sessionKey", sessionKey).append("phone", phone)
             .append("reason", reason).append("text", text).append("status", "open").append("createdAt", new Date()));
-        store.written();
         return id;
     }
 

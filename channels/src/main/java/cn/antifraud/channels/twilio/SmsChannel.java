@@ -84,7 +84,7 @@ public final class SmsChannel implements HttpChannel {
         String text = body.isBlank() ? "（空白短信）" : body;
         return vertx.executeBlocking(() -> NumberedOptions.resolve(text, router.store().lastOfferedOptions(sessionKey)), false)
             .compose(resolved -> router.handle(new InboundMessage(InboundMessage.SMS, from, resolved, sid, Instant.now())))
-            .compose(result -> result.duplicate() ? deliveries.replyOf(InboundMessage.SMS, sid, SmsTwiml.empty())
+            .compose(result -> result.duplicate() ? deliveries.replyOf(InboundMessage.SMS, sid, SmsTwiml.render(result.replies()))
                 : vertx.executeBlocking(() -> answer(from, sid, result), false));
     }
 

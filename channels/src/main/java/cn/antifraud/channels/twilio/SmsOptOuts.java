@@ -40,12 +40,10 @@ final class SmsOptOuts {
     void optOut(String phone) {
         optouts.replaceOne(new Document("_id", key(phone)), new Document("_id", key(phone)).append("at", new Date()),
             new ReplaceOptions().upsert(true));
-        store.written();
     }
 
     void optIn(String phone) {
         optouts.deleteOne(new Document("_id", key(phone)));
-        store.written();
     }
 
     boolean isOptedOut(String phone) {

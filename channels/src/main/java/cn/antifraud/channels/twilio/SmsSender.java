@@ -79,7 +79,6 @@ public final class SmsSender {
             outbound.insertOne(new Document("_id", m.getSid()).append("to", to).append("sessionKey", sessionKey)
                 .append("purpose", purpose).append("status", m.getStatus() == null ? "queued" : m.getStatus().toString())
                 .append("createdAt", new Date()));
-            store.written();
             sids.add(m.getSid());
         }
         return sids;
@@ -90,7 +89,6 @@ public final class SmsSender {
         var result = outbound.updateOne(new Document("_id", sid), Updates.combine(Updates.set("status", status),
             Updates.set("errorCode", errorCode), Updates.set("statusAt", new Date()),
             Updates.push("statuses", new Document("status", status).append("at", new Date()))));
-        store.written();
         if ("21610".equals(errorCode)) {
             Document d = outbound.find(new Document("_id", sid)).first();
             if (d != null) {

@@ -29,6 +29,5 @@ final class VoiceCalls {
             .append("mode", c.mode()).append("misses", c.misses()).append("lastPrompt", c.lastPrompt())
             .append("pending", c.pending()).append("ownNumber", c.offersOwnNumber()).append("caseNo", c.caseNo())
             .append("updatedAt", new Date()), new ReplaceOptions().upsert(true));
-        store.written();
     }
 }

@@ -14,8 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The live socket of one web-chat session ({@code /ws/chat?sessionId=...}). The server pushes every message
  * added to the session (bot and officer replies alike) as {"type":"message","message":{...}}; the page sends
- * {"type":"message","text":"..."}. Once the socket's subscription is registered (on every node of a cluster) the
- * server sends {"type":"ready"}. On reconnect the page fills gaps from the REST history (by seq).
+ * {"type":"message","text":"..."}. On reconnect the page fills gaps from the REST history (by seq). Each socket
+ * listens on its session's own event-bus address ({@link Events#sessionMessages}), not to every message.
+ * Once the socket's subscription is registered (on every node of a cluster) the server sends {"type":"ready"}.
  */
 final class WebChatSocket {
     private final Vertx vertx;
@@ -45,8 +46,9 @@ final class WebChatSocket {
 
     private void attach(ServerWebSocket ws, String sessionId) {
         String key = WebChatChannel.sessionKey(sessionId);
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Events.MESSAGE_ADDED, msg -> {
-            if (key.equals(msg.body().getString("sessionKey")) && !ws.isClosed()) {
+        // The session's own address: delivering a message touches only this session's sockets.
+        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Events.sessionMessages(key), msg -> {
+            if (!ws.isClosed()) {
                 ws.writeTextMessage(new JsonObject().put("type", "message").put("message", msg.body().getJsonObject("message")).encode());
             }
         });

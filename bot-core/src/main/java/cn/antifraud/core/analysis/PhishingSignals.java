@@ -1,0 +1,92 @@
+package cn.antifraud.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The textbook phishing SMS: a link on a cheap top-level domain (.top .xyz .cc .vip .icu...), a domain that borrows a
+ * bank's, the post's, an operator's or a platform's name without being its domain, or a sender tag (【中国邮政】
+ * 【建设银行】) followed by a link that is not that sender's. Each becomes a signal named after itself, so the reply
+ * can say what gave the message away.
+ */
+final class PhishingSignals {
+    static final String CHEAP_TLD = "cheap_tld";
+    static final String BRAND_DOMAIN = "brand_domain";
+    static final String SENDER_LINK = "sender_tag_link";
+
+    private static final Set<String> CHEAP = Set.of("top", "xyz", "cc", "vip", "icu", "club", "site", "online", "shop", "live", "fun",
+        "work", "wang", "ren", "win", "bid", "tk", "ml", "ga", "cf", "gq", "link", "biz", "store", "space", "website", "asia", "ltd",
+        "pro", "buzz", "rest", "cyou", "sbs", "cfd", "bond", "monster", "lol", "click", "loan", "men", "date", "party", "ink", "kim");
+    /** Sender names and the domains their real messages link to (gov.cn is official for every government sender). */
+    private static final Map<String, List<String>> SENDERS = Map.ofEntries(
+        Map.entry("邮政", List.of("chinapost.com.cn", "ems.com.cn", "11185.cn", "psbc.com")),
+        Map.entry("ems", List.of("ems.com.cn", "chinapost.com.cn")),
+        Map.entry("建设银行", List.of("ccb.com")), Map.entry("建行", List.of("ccb.com")),
+        Map.entry("工商银行", List.of("icbc.com.cn")), Map.entry("工行", List.of("icbc.com.cn")),
+        Map.entry("农业银行", List.of("abchina.com")), Map.entry("农行", List.of("abchina.com")),
+        Map.entry("中国银行", List.of("boc.cn", "bankofchina.com")), Map.entry("招商银行", List.of("cmbchina.com", "cmb.cn")),
+        Map.entry("交通银行", List.of("bankcomm.com")), Map.entry("邮储银行", List.of("psbc.com")),
+        Map.entry("中国移动", List.of("10086.cn")), Map.entry("中国联通", List.of("10010.com", "chinaunicom.cn")),
+        Map.entry("中国电信", List.of("189.cn", "chinatelecom.com.cn")), Map.entry("顺丰", List.of("sf-express.com")),
+        Map.entry("京东", List.of("jd.com", "3.cn")), Map.entry("淘宝", List.of("taobao.com", "tb.cn")),
+        Map.entry("支付宝", List.of("alipay.com")), Map.entry("12306", List.of("12306.cn")),
+        Map.entry("国家电网", List.of("95598.cn", "sgcc.com.cn")), Map.entry("电网", List.of("95598.cn", "sgcc.com.cn", "csg.cn")),
+        Map.entry("税务", List.of()), Map.entry("社保", List.of()), Map.entry("医保", List.of()), Map.entry("人社", List.of()),
+        Map.entry("公安", List.of()), Map.entry("交管", List.of("122.gov.cn")), Map.entry("etc", List.of()),
+        Map.entry("法院", List.of()), Map.entry("人民银行", List.of("pbc.gov.cn")));
+    private static final Pattern TAG = Pattern.compile("【([^】]{2,12})】");
+
+    private PhishingSignals() {
+    }
+
+    /** The phishing signals of cleaned text with its extracted indicators. */
+    static List<Signal> detect(String cleaned, List<Indicator> indicators) {
+        List<Signal> out = new ArrayList<>();
+        List<String> hosts = new ArrayList<>();
+        for (Indicator i : indicators) {
+            if (!i.type().equals(Indicator.URL)) {
+                continue;
+            }
+            String host = host(i.value());
+            hosts.add(host);
+            String tld = host.substring(host.lastIndexOf('.') + 1);
+            if (CHEAP.contains(tld)) {
+                out.add(new Signal(CHEAP_TLD, "." + tld));
+            }
+            if (!i.note().isEmpty() && !i.knownBad()) {
+                out.add(new Signal(BRAND_DOMAIN, host));
+            }
+        }
+        if (hosts.isEmpty() || cleaned.indexOf('【') < 0) {
+            return out;
+        }
+        for (Matcher m = TAG.matcher(cleaned); m.find();) {
+            String sender = m.group(1);
+            for (Map.Entry<String, List<String>> e : SENDERS.entrySet()) {
+                if (sender.contains(e.getKey()) && hosts.stream().anyMatch(h -> !official(h, e.getValue()))) {
+                    out.add(new Signal(SENDER_LINK, m.group()));
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean official(String host, List<String> domains) {
+        return host.equals("gov.cn") || host.endsWith(".gov.cn") || domains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+    }
+
+    static String host(String url) {
+        String bare = url.replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        int end = bare.length();
+        for (char c : new char[] {'/', '?', '#', ':'}) {
+            int at = bare.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        return bare.substring(0, end);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.antifraud.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.antifraud.kb.KnowledgeBase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cue features from the knowledge base's cues.tsv: claims, asks, pressure, bait, their pairs, and warnings. */
+class CuesTest {
+    private final Cues cues = new Cues(KnowledgeBase.load().cues());
+
+    @Test
+    void aClaimAndAnAskMakeAPair() {
+        List<String> t = cues.tokens("我是公安局的警官，你马上把钱转到安全账户，不要告诉家人");
+        for (String expected : List.of("cue:claim_police", "cue:ask_transfer", "cue:pressure_secrecy", "cue:pressure_urgency",
+            "cue:claim_police+ask_transfer", "cue:pressure_secrecy+ask_transfer", "cue:groups3")) {
+            assertTrue(t.contains(expected), expected + " in " + t);
+        }
+    }
+
+    @Test
+    void aWarningIsNotAnAsk() {
+        List<String> t = cues.tokens("公安机关不会要求您转账到安全账户");
+        assertTrue(t.contains("cue:not_ask_transfer"), t.toString());
+        assertFalse(t.contains("cue:ask_transfer"), t.toString());
+    }
+}

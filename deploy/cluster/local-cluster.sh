@@ -70,10 +70,9 @@ start() {
       java $JAVA_OPTS -jar "$JAR" serve > /dev/null 2> "$DIR/logs/node$i.log" &
     pids+=($!)
     echo "$!" >> "$DIR/pids"
-    # The first node trains and caches the models if needed; the others then load them.
-    if [ "$i" = 1 ]; then
-      wait_line "$DIR/logs/node1.log" 'antifraud hotline ready on port' "${pids[0]}" 600 > /dev/null
-    fi
+    # One at a time: the first trains and caches the models if needed, and a small machine is not asked to
+    # start every JVM at once (nodes started together do join, as in a Kubernetes rollout, only more slowly).
+    wait_line "$DIR/logs/node$i.log" 'antifraud hotline ready on port' "$!" 600 > /dev/null
   done
   : > "$DIR/urls"
   for i in $(seq 1 "$NODES"); do

@@ -5,6 +5,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,9 @@ import java.util.function.Supplier;
  * every node's sockets, feeds and channels, and shared-data locks are cluster-wide.
  */
 public final class ClusterNode {
+    /** Nodes started together (a Kubernetes rollout) join one after another; on a busy machine that takes a while. */
+    private static final long JOIN_SECONDS = 180;
+
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
 
@@ -28,9 +32,14 @@ public final class ClusterNode {
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(config));
         VertxOptions options = new VertxOptions();
         options.getEventBusOptions().setHost(config.host()).setClusterPublicHost(config.host()).setPort(0);
-        Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
-            .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        return new ClusterNode(vertx, manager);
+        try {
+            Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
+                .toCompletionStage().toCompletableFuture().get(JOIN_SECONDS, TimeUnit.SECONDS);
+            return new ClusterNode(vertx, manager);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("did not join cluster '" + config.name() + "' (CLUSTER_MEMBERS " + String.join(",",
+                config.members()) + ") within " + JOIN_SECONDS + " s", e);
+        }
     }
 
     public Vertx vertx() {

@@ -5,6 +5,7 @@ import cn.antifraud.channels.twilio.TwilioConfig;
 import cn.antifraud.channels.wechat.WeChatConfig;
 import cn.antifraud.core.storage.StorageConfig;
 import cn.antifraud.core.tips.TipsConfig;
+import cn.antifraud.deploy.cluster.ClusterConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Each record validates itself; the first invalid setting stops the start with one line.
  */
 public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twilio, WeChatConfig wechat,
-                        String adminUsername, String adminPassword, Path modelDir, TipsConfig tips) {
+                        String adminUsername, String adminPassword, Path modelDir, TipsConfig tips,
+                        ClusterConfig cluster) {
 
     /** Where trained models are cached: MODEL_DIR, else DATA_DIR/models with embedded storage, else memory only. */
     public Path modelCache() {
@@ -28,9 +30,16 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
         try {
             int port = port(env.get("PORT"));
             Path dataDir = path(env.getOrDefault("DATA_DIR", "./data"));
+            StorageConfig storage = new StorageConfig(opt(env, "MONGODB_URI"), env.getOrDefault("MONGODB_DATABASE", "antifraud"), dataDir);
+            ClusterConfig cluster = ClusterConfig.parse(opt(env, "CLUSTER_MEMBERS"), opt(env, "CLUSTER_HOST"), opt(env, "CLUSTER_PORT"),
+                opt(env, "CLUSTER_NAME"));
+            if (cluster.enabled() && storage.embedded()) {
+                throw new IllegalArgumentException("CLUSTER_MEMBERS is set but MONGODB_URI is not: clustered nodes share one "
+                    + "MongoDB (a replica set, or `antifraud.jar store` for development); the embedded store belongs to one process");
+            }
             return new AppConfig(
                 new HttpConfig(port, opt(env, "PUBLIC_BASE_URL")),
-                new StorageConfig(opt(env, "MONGODB_URI"), env.getOrDefault("MONGODB_DATABASE", "antifraud"), dataDir),
+                storage,
                 new TwilioConfig(opt(env, "TWILIO_ACCOUNT_SID"), opt(env, "TWILIO_AUTH_TOKEN"), opt(env, "TWILIO_FROM_NUMBER"),
                     opt(env, "TWILIO_API_BASE_URL"), opt(env, "OFFICER_PHONE")),
                 new WeChatConfig(opt(env, "WECHAT_TOKEN"), opt(env, "WECHAT_APP_ID"), opt(env, "WECHAT_APP_SECRET"),
@@ -38,7 +47,8 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
                 adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
                 adminPassword(opt(env, "ADMIN_PASSWORD")),
                 opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")),
-                TipsConfig.parse(opt(env, "TIP_INTERVAL_SECONDS")));
+                TipsConfig.parse(opt(env, "TIP_INTERVAL_SECONDS")),
+                cluster);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -31,13 +31,11 @@ import cn.antifraud.core.report.CaseStore;
 import cn.antifraud.core.report.ReportFiler;
 import cn.antifraud.core.report.ReportFlow;
 import cn.antifraud.core.storage.Store;
+import cn.antifraud.deploy.cluster.ClusterNode;
 import cn.antifraud.kb.KnowledgeBase;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -78,11 +76,14 @@ public final class Application implements AutoCloseable {
         KnowledgeBase kb = KnowledgeBase.load();
         Metrics metrics = new Metrics();
         Store store = Store.open(config.storage(), List.of(new MongoMetricsCommandListener(metrics.registry())));
-        // Vert.x reports event loops, worker pools and the HTTP server (and the JVM) into the same registry.
-        Vertx vertx = Vertx.builder()
-            .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-            .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-            .build();
+        ClusterNode node;
+        try {
+            node = ClusterNode.start(config.cluster(), metrics.registry());
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+        Vertx vertx = node.vertx();
         try {
             IndicatorRegistry registry = new IndicatorRegistry(store);
             registry.seed(kb.seedIndicators());
@@ -110,12 +111,12 @@ public final class Application implements AutoCloseable {
             new TwilioOutbound(vertx, sms, callbacks).listen();
 
             List<HttpChannel> channels = List.of(
-                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version()),
+                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), node.health()),
                 new WebChatChannel(vertx, router, metrics),
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),
                     twilioSignatures, publicUrl, metrics),
-                new WeChatChannel(vertx, router, config.wechat(), metrics),
+                new WeChatChannel(vertx, router, config.wechat(), metrics, store),
                 OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())

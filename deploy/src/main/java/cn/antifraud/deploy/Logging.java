@@ -13,6 +13,8 @@ final class Logging {
     private static final Logger[] QUIET = {
         Logger.getLogger("org.mongodb.driver"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("io.netty"),
         Logger.getLogger("org.h2"), Logger.getLogger("opennlp"), Logger.getLogger("com.hankcs"), Logger.getLogger("HanLP")};
+    /** Hazelcast's warnings (a member left, a split) matter to an operator; its INFO chatter does not. */
+    private static final Logger HAZELCAST = Logger.getLogger("com.hazelcast");
 
     private Logging() {
     }
@@ -34,5 +36,6 @@ final class Logging {
         for (Logger logger : QUIET) {
             logger.setLevel(Level.SEVERE);
         }
+        HAZELCAST.setLevel(Level.WARNING);
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 /**
  * One inbound message from any channel to the bot's replies: find the conversation, analyse, let the
  * dialogue decide (or stay silent while an officer holds it), store everything, carry out the effects.
- * Messages of one session are handled one at a time; the work runs on worker threads.
+ * Messages of one session are handled one at a time, on every node of a cluster ({@link SessionOrder}); the work
+ * runs on worker threads.
  */
 public final class ConversationRouter {
     private final Vertx vertx;
@@ -30,6 +31,7 @@ public final class ConversationRouter {
     private final DialogueEngine engine;
     private final ConversationLifecycle lifecycle;
     private final ReentrantLock[] locks = new ReentrantLock[256];
+    private final SessionOrder order;
 
     public ConversationRouter(Vertx vertx, ConversationStore store, Analyzer analyzer, DialogueEngine engine,
                               ConversationLifecycle lifecycle) {
@@ -38,13 +40,14 @@ public final class ConversationRouter {
         this.analyzer = analyzer;
         this.engine = engine;
         this.lifecycle = lifecycle;
+        this.order = new SessionOrder(vertx);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
     }
 
     public Future<TurnResult> handle(InboundMessage in) {
-        return vertx.executeBlocking(() -> locked(in.sessionKey(), () -> handleLocked(in)), false);
+        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in)));
     }
 
     /** Runs work for one session while holding that session's lock, so its turns and messages stay in order. */
@@ -166,11 +169,11 @@ public final class ConversationRouter {
 
     /** Stores a message with its options and kind (a closing notice that offers the next steps, say). */
     public Future<Message> say(Conversation c, String sender, Reply reply) {
-        return vertx.executeBlocking(() -> locked(c.sessionKey(), () -> {
+        return order.run(c.sessionKey(), () -> locked(c.sessionKey(), () -> {
             Message m = store.append(c.sessionKey(), c.id(), sender, reply);
             publish(new InboundMessage(c.channel(), c.address(), reply.text(), null, m.createdAt()), m);
             return m;
-        }), false);
+        }));
     }
 
     private void publish(InboundMessage in, ConversationStore.StoredTurn turn) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.bson.Document;
 
 /**
@@ -24,6 +25,7 @@ public final class IndicatorRegistry implements KnownIndicators {
     private final Store store;
     private final MongoCollection<Document> collection;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, String> changed = (type, value) -> { };
 
     public IndicatorRegistry(Store store) {
         this.store = store;
@@ -55,7 +57,21 @@ public final class IndicatorRegistry implements KnownIndicators {
         Document d = collection.find(new Document("type", type).append("value", v)).first();
         Entry e = toEntry(d);
         cache.put(key(type, v), e);
+        changed.accept(type, v);
         return e.reportCount();
+    }
+
+    /** Called with (type, normalised value) after each change here, so other nodes can {@link #refresh} theirs. */
+    public void onChange(BiConsumer<String, String> listener) {
+        this.changed = listener;
+    }
+
+    /** Re-reads one indicator another node changed. Blocking. */
+    public void refresh(String type, String value) {
+        Document d = collection.find(new Document("type", type).append("value", value)).first();
+        if (d != null) {
+            cache.put(key(type, value), toEntry(d));
+        }
     }
 
     /** Adds or updates an indicator by hand (officers, supervisors). */
@@ -67,6 +83,7 @@ public final class IndicatorRegistry implements KnownIndicators {
                 Updates.setOnInsert("createdAt", new Date())),
             new UpdateOptions().upsert(true));
         cache.put(key(type, v), toEntry(collection.find(new Document("type", type).append("value", v)).first()));
+        changed.accept(type, v);
     }
 
     @Override

@@ -9,7 +9,6 @@ import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.training.CorpusAdditions;
 import cn.antifraud.core.training.Retrainer;
 import cn.antifraud.core.training.ReviewQueue;
-import cn.antifraud.core.training.TrainingJob;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,7 +64,7 @@ public final class KnowledgeAdmin {
 
     /** Saves the whole type's JSON as the version after {@code baseVersion}. */
     public Future<JsonObject> saveType(String id, String jsonText, int baseVersion, String actor, String note) {
-        return blocking(() -> editor.save(id, jsonText, baseVersion, actor, note).toJson(true));
+        return blocking(() -> changed("content", editor.save(id, jsonText, baseVersion, actor, note).toJson(true)));
     }
 
     public Future<JsonArray> typeHistory(String id) {
@@ -73,7 +72,7 @@ public final class KnowledgeAdmin {
     }
 
     public Future<JsonObject> revertType(String id, int version, String actor) {
-        return blocking(() -> editor.revert(id, version, actor).toJson(true));
+        return blocking(() -> changed("content", editor.revert(id, version, actor).toJson(true)));
     }
 
     public Future<JsonObject> addIndicator(String type, String value, String scamType, String note, String actor) {
@@ -151,7 +150,7 @@ public final class KnowledgeAdmin {
     }
 
     public Future<JsonObject> trainingJob(String id) {
-        return retrainer.job(id).map(TrainingJob::toJson).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+        return blocking(() -> retrainer.jobJson(id).orElseThrow(() ->
             new ChangeRefused(ChangeRefused.Kind.NOT_FOUND, "no_such_job", "没有这次训练")));
     }
 
@@ -171,6 +170,13 @@ public final class KnowledgeAdmin {
     public Future<JsonArray> auditTrail(String targetPrefix, int limit) {
         return blocking(() -> new JsonArray(audit.recent(targetPrefix, limit)));
     }
+
+    /** Tells every node (this one included, harmlessly) to reload what changed: caches follow edits at once. */
+    private <T> T changed(String what, T result) {
+        vertx.eventBus().publish(KnowledgeEvents.CHANGED, new JsonObject().put("what", what));
+        return result;
+    }
+    // Indicators announce themselves: IndicatorRegistry.onChange, wired in the launcher, covers reports too.
 
     private static ChangeRefused invalid(String code, String message) {
         return new ChangeRefused(ChangeRefused.Kind.INVALID, code, message);

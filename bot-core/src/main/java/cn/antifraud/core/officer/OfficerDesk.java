@@ -65,7 +65,8 @@ public final class OfficerDesk {
 
     /** Records when each escalation was raised (the queue's waiting time starts there). */
     public void listen() {
-        vertx.eventBus().<JsonObject>consumer(Events.ESCALATION_RAISED, msg -> {
+        // Local: the node that raised the escalation records it once; consoles on every node still hear it.
+        vertx.eventBus().<JsonObject>localConsumer(Events.ESCALATION_RAISED, msg -> {
             JsonObject e = msg.body();
             Instant at = clock.instant();
             blocking(() -> {

@@ -81,7 +81,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress(host, port), 1, SERVER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
-        String uri = "mongodb://" + host + ":" + address.getPort();
+        String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
         return new EmbeddedMongo(mvStore, backend, server, uri);
     }
 

@@ -5,12 +5,14 @@ import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.ConversationState;
 import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.conversation.Message;
+import cn.antifraud.core.lease.Leases;
 import cn.antifraud.kb.Audience;
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.ScamType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,30 @@ import java.util.logging.Logger;
  * Sends each subscriber one tip per period. Every {@code interval} it looks at the active subscriptions, claims
  * the current period's delivery (a unique insert: at most once even with several instances) and only then
  * publishes the tip into the subscriber's conversation; the channels deliver it (SMS, WeChat, live web chat).
+ * With {@link Leases}, the periodic runs happen on one node of the cluster only (the holder of the {@code tips}
+ * lease, renewed each run); when that node dies its lease expires and another node's next run takes over.
  */
 public final class TipScheduler {
     private static final Logger LOG = Logger.getLogger(TipScheduler.class.getName());
+    /** The lease that makes one node of the cluster the one that sends tips. */
+    public static final String LEASE = "tips";
 
     private final Vertx vertx;
     private final TipSubscriptions subscriptions;
     private final ConversationRouter router;
     private final List<String> tips;
     private final Clock clock;
+    private final Leases leases;
     private long timer = -1;
 
     public TipScheduler(Vertx vertx, TipSubscriptions subscriptions, ConversationRouter router, KnowledgeBase kb, Clock clock) {
+        this(vertx, subscriptions, router, kb, clock, null);
+    }
+
+    /** {@code leases} null: every periodic run is this node's own (one instance, or tests driving {@link #tick}). */
+    public TipScheduler(Vertx vertx, TipSubscriptions subscriptions, ConversationRouter router, KnowledgeBase kb, Clock clock,
+                        Leases leases) {
+        this.leases = leases;
         this.vertx = vertx;
         this.subscriptions = subscriptions;
         this.router = router;
@@ -41,7 +55,11 @@ public final class TipScheduler {
 
     /** Checks for due tips every {@code intervalSeconds}. */
     public void start(long intervalSeconds) {
-        timer = vertx.setPeriodic(intervalSeconds * 1000, id -> tick()
+        // Two missed renewals free the lease: a dead holder is replaced within about two intervals.
+        Duration ttl = Duration.ofSeconds(2 * intervalSeconds + 5);
+        timer = vertx.setPeriodic(intervalSeconds * 1000, id -> (leases == null ? Future.succeededFuture(true)
+            : vertx.executeBlocking(() -> leases.acquire(LEASE, ttl), false))
+            .compose(mine -> mine ? tick() : Future.succeededFuture(0))
             .onFailure(e -> LOG.warning("tip delivery run failed: " + e.getMessage())));
     }
 

@@ -5,6 +5,8 @@ import cn.antifraud.core.analysis.Evaluation;
 import cn.antifraud.core.analysis.Models;
 import cn.antifraud.core.audit.AuditLog;
 import cn.antifraud.core.audit.ChangeRefused;
+import cn.antifraud.core.kbadmin.KnowledgeEvents;
+import cn.antifraud.core.lease.Leases;
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.LabeledText;
 import io.vertx.core.Future;
@@ -12,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +40,31 @@ public final class Retrainer {
     private final AuditLog audit;
     private final Path cacheDir;
     private final WorkerExecutor worker;
+    /** A run takes a few minutes; a node that dies mid-run frees the lease after this long. */
+    private static final Duration LEASE_TTL = Duration.ofMinutes(30);
+    private static final String LEASE = "retraining";
+
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Vertx vertx;
+    private final Leases leases;
+    private final TrainingJobs stored;
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Figures> scored = new ConcurrentHashMap<>();
 
     public Retrainer(Vertx vertx, KnowledgeBase kb, Analyzer analyzer, CorpusAdditions additions, ModelStore models,
                      AuditLog audit, Path cacheDir) {
+        this(vertx, kb, analyzer, additions, models, audit, cacheDir, null, null);
+    }
+
+    /**
+     * With {@code leases}, one run at a time in the whole cluster (the {@code retraining} lease), not per process;
+     * with {@code stored}, every node answers for a run's progress.
+     */
+    public Retrainer(Vertx vertx, KnowledgeBase kb, Analyzer analyzer, CorpusAdditions additions, ModelStore models,
+                     AuditLog audit, Path cacheDir, Leases leases, TrainingJobs stored) {
+        this.vertx = vertx;
+        this.leases = leases;
+        this.stored = stored;
         this.kb = kb;
         this.analyzer = analyzer;
         this.additions = additions;
@@ -57,7 +79,11 @@ public final class Retrainer {
         if (!busy.compareAndSet(false, true)) {
             throw new ChangeRefused(ChangeRefused.Kind.CONFLICT, "training_running", "已经有一次训练正在进行，请等它结束");
         }
-        TrainingJob job = new TrainingJob(actor);
+        if (leases != null && !leases.acquire(LEASE, LEASE_TTL)) {
+            busy.set(false);
+            throw new ChangeRefused(ChangeRefused.Kind.CONFLICT, "training_running", "另一台服务器正在训练模型，请等它结束");
+        }
+        TrainingJob job = stored == null ? new TrainingJob(actor) : new TrainingJob(actor, stored::save);
         jobs.put(job.id(), job);
         worker.executeBlocking(() -> {
             try {
@@ -67,6 +93,9 @@ public final class Retrainer {
                 job.finish(TrainingJob.Status.FAILED, null, "训练失败：" + e.getMessage());
                 audit(actor, "model.training_failed", "job", new JsonObject().put("job", job.id()));
             } finally {
+                if (leases != null) {
+                    leases.release(LEASE);
+                }
                 busy.set(false);
             }
             return null;
@@ -76,6 +105,15 @@ public final class Retrainer {
 
     public Optional<TrainingJob> job(String id) {
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** A run's JSON: this node's own, or one another node runs (stored). Blocking. */
+    public Optional<JsonObject> jobJson(String id) {
+        TrainingJob local = jobs.get(id);
+        if (local != null) {
+            return Optional.of(local.toJson());
+        }
+        return stored == null ? Optional.empty() : stored.find(id);
     }
 
     private void run(TrainingJob job, String actor) {
@@ -163,6 +201,8 @@ public final class Retrainer {
     private void activate(Models m) {
         models.setLive(m.version());
         analyzer.swapModels(m);
+        // Every other node follows at once (syncLive on this event), not at its next poll.
+        vertx.eventBus().publish(KnowledgeEvents.MODEL_SWAPPED, new JsonObject().put("model", m.version()));
     }
 
     private void audit(String actor, String action, String target, JsonObject details) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** One retraining run as supervisors follow it: status, progress, both models' figures and the outcome. */
 public final class TrainingJob {
@@ -23,8 +24,16 @@ public final class TrainingJob {
     private String model;
     private String message;
 
+    /** Told the job's JSON after every change, so a node other than the one training can answer for it. */
+    private final Consumer<JsonObject> changed;
+
     TrainingJob(String actor) {
+        this(actor, json -> { });
+    }
+
+    TrainingJob(String actor, Consumer<JsonObject> changed) {
         this.actor = actor;
+        this.changed = changed;
     }
 
     public String id() {
@@ -34,11 +43,13 @@ public final class TrainingJob {
     synchronized void progress(int percent, String step) {
         this.percent = percent;
         steps.add(step);
+        changed.accept(toJson());
     }
 
     synchronized void figures(Figures candidateFigures, Figures runningFigures) {
         this.candidate = candidateFigures;
         this.running = runningFigures;
+        changed.accept(toJson());
     }
 
     synchronized void finish(Status outcome, String modelId, String text) {
@@ -46,6 +57,7 @@ public final class TrainingJob {
         this.model = modelId;
         this.message = text;
         this.percent = 100;
+        changed.accept(toJson());
     }
 
     public synchronized Status status() {

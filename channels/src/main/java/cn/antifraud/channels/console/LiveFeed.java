@@ -4,6 +4,7 @@ import cn.antifraud.core.conversation.Events;
 import cn.antifraud.core.officer.OfficerAccess;
 import cn.antifraud.core.officer.OfficerDesk;
 import cn.antifraud.core.officer.OfficerSession;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -46,13 +47,19 @@ final class LiveFeed {
         HttpServerResponse res = ctx.response();
         res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8").putHeader("Cache-Control", "no-store")
             .putHeader("Content-Encoding", "identity").putHeader("X-Accel-Buffering", "no");
-        res.write("retry: 3000\n\nevent: hello\ndata: {\"username\":\"" + session.username() + "\"}\n\n");
+        res.write("retry: 3000\n\n");
         List<MessageConsumer<JsonObject>> consumers = List.of(
             vertx.eventBus().<JsonObject>consumer(Events.ESCALATION_RAISED, m -> send(res, "escalation", m.body())),
             vertx.eventBus().<JsonObject>consumer(Events.CONVERSATION_CHANGED, m -> send(res, "changed",
                 new JsonObject().put("conversationId", m.body().getString("conversationId")).put("state", m.body().getString("state"))
                     .put("officer", m.body().getString("officer")))),
             vertx.eventBus().<JsonObject>localConsumer(CONSOLE_MESSAGE, m -> send(res, "message", m.body())));
+        // "hello" once the subscriptions are registered (clustered: on every node), so nothing raised after it is missed.
+        Future.all(consumers.stream().map(MessageConsumer::completion).toList()).onComplete(done -> {
+            if (!res.closed() && !res.ended()) {
+                res.write("event: hello\ndata: {\"username\":\"" + session.username() + "\"}\n\n");
+            }
+        });
         long timer = vertx.setPeriodic(HEARTBEAT_MS, id -> vertx.executeBlocking(() -> access.session(cookie, false), false)
             .onSuccess(found -> {
                 if (found.isEmpty()) {

@@ -16,22 +16,33 @@ public final class OpsChannel implements HttpChannel {
     private final Store store;
     private final Metrics metrics;
     private final Supplier<String> modelVersion;
+    private final Supplier<JsonObject> cluster;
 
     public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion) {
+        this(vertx, store, metrics, modelVersion, () -> null);
+    }
+
+    /** {@code cluster} answers {@code checks.cluster} ({members, nodeId}), or null when the node runs alone. */
+    public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion, Supplier<JsonObject> cluster) {
         this.vertx = vertx;
         this.store = store;
         this.metrics = metrics;
         this.modelVersion = modelVersion;
+        this.cluster = cluster;
     }
 
     @Override
     public void mount(Router router) {
         router.get("/health").handler(ctx -> vertx.executeBlocking(store::ping, false).onComplete(ar -> {
             boolean up = ar.succeeded() && ar.result();
-            JsonObject body = new JsonObject().put("status", up ? "ok" : "degraded")
-                .put("checks", new JsonObject()
-                    .put("storage", new JsonObject().put("status", up ? "up" : "down").put("embedded", store.embedded()))
-                    .put("classifier", new JsonObject().put("status", "up").put("model", modelVersion.get())));
+            JsonObject checks = new JsonObject()
+                .put("storage", new JsonObject().put("status", up ? "up" : "down").put("embedded", store.embedded()))
+                .put("classifier", new JsonObject().put("status", "up").put("model", modelVersion.get()));
+            JsonObject clusterCheck = cluster.get();
+            if (clusterCheck != null) {
+                checks.put("cluster", clusterCheck);
+            }
+            JsonObject body = new JsonObject().put("status", up ? "ok" : "degraded").put("checks", checks);
             ctx.response().setStatusCode(up ? 200 : 503);
             ctx.json(body);
         }));

@@ -31,7 +31,8 @@ public final class TwilioOutbound {
 
     /** Starts listening to {@link Events#MESSAGE_ADDED}. */
     public TwilioOutbound listen() {
-        vertx.eventBus().<JsonObject>consumer(Events.MESSAGE_ADDED, m -> onMessage(m.body()));
+        // Local: in a cluster every node hears every message; only the node that stored it sends the SMS, once.
+        vertx.eventBus().<JsonObject>localConsumer(Events.MESSAGE_ADDED, m -> onMessage(m.body()));
         return this;
     }
 

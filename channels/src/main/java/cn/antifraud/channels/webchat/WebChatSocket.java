@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * added to the session (bot and officer replies alike) as {"type":"message","message":{...}}; the page sends
  * {"type":"message","text":"..."}. On reconnect the page fills gaps from the REST history (by seq). Each socket
  * listens on its session's own event-bus address ({@link Events#sessionMessages}), not to every message.
+ * Once the socket's subscription is registered (on every node of a cluster) the server sends {"type":"ready"}.
  */
 final class WebChatSocket {
     private final Vertx vertx;
@@ -52,6 +53,12 @@ final class WebChatSocket {
             }
         });
         ws.closeHandler(v -> consumer.unregister());
+        // Clustered, the subscription reaches the other nodes a moment later; "ready" says pushes from anywhere arrive now.
+        consumer.completion().onSuccess(v -> {
+            if (!ws.isClosed()) {
+                ws.writeTextMessage("{\"type\":\"ready\"}");
+            }
+        });
         ws.textMessageHandler(text -> {
             JsonObject in;
             try {

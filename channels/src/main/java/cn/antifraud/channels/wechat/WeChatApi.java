@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The Official Account's server API at WECHAT_API_BASE_URL: the access token from {@code /cgi-bin/token}
  * (cached, refreshed five minutes before it expires or when WeChat says it is invalid or expired) and
- * customer-service text messages through {@code /cgi-bin/message/custom/send}.
+ * customer-service text messages through {@code /cgi-bin/message/custom/send}. With {@link WeChatTokens} the token
+ * is shared by all nodes of a cluster.
  */
 public final class WeChatApi {
     static final Set<Integer> TOKEN_ERRORS = Set.of(40001, 40014, 42001);
@@ -32,10 +33,19 @@ public final class WeChatApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicReference<Token> token = new AtomicReference<>();
     private final AtomicReference<Future<String>> refreshing = new AtomicReference<>();
+    /** The token WeChat last refused: never taken again from the shared store. */
+    private final AtomicReference<String> refused = new AtomicReference<>();
+    private final WeChatTokens shared;
 
     public WeChatApi(Vertx vertx, WeChatConfig config) {
+        this(vertx, config, null);
+    }
+
+    /** With {@code shared}, every node of a cluster uses the one stored token (see {@link WeChatTokens}). */
+    WeChatApi(Vertx vertx, WeChatConfig config, WeChatTokens shared) {
         this.vertx = vertx;
         this.config = config;
+        this.shared = shared;
     }
 
     public boolean canSend() {
@@ -59,6 +69,7 @@ public final class WeChatApi {
                     return Future.<Void>succeededFuture();
                 }
                 if (retry && TOKEN_ERRORS.contains(code)) {
+                    refused.set(t);
                     token.set(null);
                     return post(body, false);
                 }
@@ -77,7 +88,29 @@ public final class WeChatApi {
             Future<String> inFlight = refreshing.get();
             return inFlight != null ? inFlight : accessToken();
         }
-        call(HttpRequest.newBuilder(uri("/cgi-bin/token?grant_type=client_credential&appid="
+        storedToken().compose(stored -> stored != null ? Future.succeededFuture(stored) : fetchToken())
+            .onComplete(ar -> {
+                refreshing.set(null);
+                mine.handle(ar);
+            });
+        return mine.future();
+    }
+
+    /** Another node's fresh token, or null (none stored, due, or refused). */
+    private Future<String> storedToken() {
+        if (shared == null) {
+            return Future.succeededFuture(null);
+        }
+        return vertx.executeBlocking(() -> shared.find(config.appId()).filter(t -> Instant.now().isBefore(t.refreshAt())
+                && !t.value().equals(refused.get())).map(t -> {
+                    token.set(new Token(t.value(), t.refreshAt()));
+                    return t.value();
+                }).orElse(null), false)
+            .recover(e -> Future.succeededFuture(null));
+    }
+
+    private Future<String> fetchToken() {
+        return call(HttpRequest.newBuilder(uri("/cgi-bin/token?grant_type=client_credential&appid="
                 + enc(config.appId()) + "&secret=" + enc(config.appSecret()))).GET())
             .compose(res -> {
                 String value = res.getString("access_token");
@@ -87,14 +120,16 @@ public final class WeChatApi {
                 long seconds = res.getLong("expires_in", 7200L);
                 Duration lead = Duration.ofSeconds(seconds).compareTo(MARGIN.multipliedBy(2)) > 0 ? MARGIN
                     : Duration.ofSeconds(seconds / 2);
-                token.set(new Token(value, Instant.now().plusSeconds(seconds).minus(lead)));
-                return Future.succeededFuture(value);
-            })
-            .onComplete(ar -> {
-                refreshing.set(null);
-                mine.handle(ar);
+                Token fresh = new Token(value, Instant.now().plusSeconds(seconds).minus(lead));
+                token.set(fresh);
+                if (shared == null) {
+                    return Future.succeededFuture(value);
+                }
+                return vertx.executeBlocking(() -> {
+                    shared.save(config.appId(), new WeChatTokens.Shared(fresh.value(), fresh.refreshAt()));
+                    return value;
+                }, false);
             });
-        return mine.future();
     }
 
     private Future<JsonObject> call(HttpRequest.Builder request) {

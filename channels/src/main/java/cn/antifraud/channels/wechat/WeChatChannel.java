@@ -8,6 +8,7 @@ import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.conversation.Events;
 import cn.antifraud.core.conversation.InboundMessage;
 import cn.antifraud.core.conversation.Message;
+import cn.antifraud.core.storage.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,13 +31,15 @@ public final class WeChatChannel implements HttpChannel {
     private final WeChatTurns turns;
     private final Metrics metrics;
 
-    public WeChatChannel(Vertx vertx, ConversationRouter router, WeChatConfig config, Metrics metrics) {
+    /** {@code store} holds the access token every node shares. */
+    public WeChatChannel(Vertx vertx, ConversationRouter router, WeChatConfig config, Metrics metrics, Store store) {
         this.config = config;
         this.crypto = config.aesKey() == null ? null : new WeChatCrypto(config.aesKey(), config.appId());
-        this.api = new WeChatApi(vertx, config);
+        this.api = new WeChatApi(vertx, config, new WeChatTokens(store));
         this.turns = new WeChatTurns(vertx, router, api, config.passiveReplyMillis());
         this.metrics = metrics;
-        vertx.eventBus().<JsonObject>consumer(Events.MESSAGE_ADDED, m -> relay(m.body()));
+        // Local: in a cluster only the node that stored an officer's message sends it to WeChat, once.
+        vertx.eventBus().<JsonObject>localConsumer(Events.MESSAGE_ADDED, m -> relay(m.body()));
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class Application implements AutoCloseable {
 
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), config.edge().metricsToken()),
-                new WebChatChannel(vertx, router, metrics),
+                new WebChatChannel(vertx, router, metrics, config.residentSessionDays()),
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),
                     twilioSignatures, publicUrl, metrics),

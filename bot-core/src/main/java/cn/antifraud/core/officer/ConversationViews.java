@@ -139,8 +139,18 @@ final class ConversationViews {
         return switch (channel) {
             case InboundMessage.SMS, InboundMessage.VOICE -> Masking.mask("phone", address);
             case InboundMessage.WECHAT -> Masking.keepEnds(address, 4, 4);
-            default -> Masking.keepEnds(address, 5, 0);
+            // a web-chat address is the resident's session id, their bearer token: officers never see any of it
+            default -> WEB_VISITOR;
         };
+    }
+
+    /** What officers see where a phone number or WeChat id would be, for a web-chat resident. */
+    static final String WEB_VISITOR = "网页访客";
+
+    /** The address in the conversation view: the phone or WeChat id in full, never a web session id. */
+    static String viewAddress(String channel, String address) {
+        return InboundMessage.SMS.equals(channel) || InboundMessage.VOICE.equals(channel) || InboundMessage.WECHAT.equals(channel)
+            ? address : maskAddress(channel, address);
     }
 
     /** Masks indicators the analysis found, then any remaining long number (cards, phones, QQ, ID numbers). */

@@ -105,12 +105,15 @@ public final class OfficerDesk {
             JsonArray transcript = new JsonArray();
             messages.forEach(m -> transcript.add(m.toJson()));
             JsonObject json = views.queueItem(c, messages, handling.find(id).orElse(null)).put("scamTypes", views.typeNames())
-                .put("address", c.address()).put("messages", transcript).put("notes", notes.list(id))
+                .put("address", ConversationViews.viewAddress(c.channel(), c.address())).put("messages", transcript).put("notes", notes.list(id))
                 .put("suggestions", views.suggestions(c, messages)).put("mine", s.username().equals(c.officer()));
             JsonArray planned = new JsonArray();
             followups.forConversation(id).forEach(f -> planned.add(f.toJson(clock.instant())));
             json.put("followups", planned);
-            audit.record(s.username(), "conversation.view", "conversation:" + id, null);
+            // reading a colleague's conversation is allowed (cover, supervision) and recorded as such
+            boolean colleagues = c.state() == ConversationState.OFFICER && c.officer() != null && !s.username().equals(c.officer());
+            audit.record(s.username(), "conversation.view", "conversation:" + id,
+                colleagues ? new JsonObject().put("heldBy", c.officer()) : null);
             return json;
         });
     }
@@ -148,7 +151,7 @@ public final class OfficerDesk {
 
     public Future<JsonObject> note(String id, OfficerSession s, String text) {
         return blocking(() -> {
-            conversation(id);
+            mayWrite(conversation(id), s);
             JsonObject n = notes.add(id, s.username(), text, clock.instant());
             audit.record(s.username(), "conversation.note", "conversation:" + id, null);
             return n;
@@ -210,6 +213,14 @@ public final class OfficerDesk {
             throw OfficerException.forbidden("not_holder", "这个对话由 " + c.officer() + " 处理，您不能操作");
         }
         return c;
+    }
+
+    /** A conversation an officer holds takes writes from that officer or a supervisor only. */
+    static void mayWrite(Conversation c, OfficerSession s) {
+        if (c.state() == ConversationState.OFFICER && c.officer() != null && !s.username().equals(c.officer())
+            && !s.role().atLeast(Role.SUPERVISOR)) {
+            throw OfficerException.forbidden("not_holder", "这个对话由 " + c.officer() + " 处理，您不能操作");
+        }
     }
 
     private Conversation conversation(String id) {

@@ -41,8 +41,12 @@ final class WebChatSocket {
         if (sessionId == null) {
             throw ApiError.badRequest("missing_parameter", "缺少 sessionId");
         }
+        if (!ctx.request().headers().contains("Upgrade", "websocket", true)) {
+            throw ApiError.badRequest("not_websocket", "这个地址只接受 WebSocket 连接");
+        }
         // Upgrade first (the request must not be read before), then check the session; unknown ones are closed.
-        ctx.request().toWebSocket().onFailure(ctx::fail).onSuccess(ws -> {
+        ctx.request().toWebSocket().onFailure(e -> ctx.fail(ApiError.badRequest("not_websocket", "WebSocket 握手失败")))
+            .onSuccess(ws -> {
             ws.pause();
             channel.checkSession(sessionId)
                 .onSuccess(id -> {

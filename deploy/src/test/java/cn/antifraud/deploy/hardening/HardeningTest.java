@@ -36,7 +36,6 @@ class HardeningTest {
     @TempDir
     static Path dataDir;
     static TestServer server;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -65,7 +64,9 @@ class HardeningTest {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // a client per request: with a 3 s idle timeout a pooled connection may be closed by the server just as it is reused
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String code(HttpResponse<String> res) {
@@ -192,5 +193,19 @@ class HardeningTest {
         }
         assertEquals(before, server.app().store().collection("messages").countDocuments(new Document("sessionKey", "web:" + session)));
         assertNull(server.app().store().collection("messages").find(new Document("text", new Document("$regex", "\uFFFD"))).first());
+    }
+
+    @Test
+    void aTwoThousandDigitMessageIsAnsweredInWellUnderASecond() throws Exception {
+        String client = client();
+        String digits = new JsonObject().put("text", "1".repeat(2000)).encode();
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, send("POST", "/api/classify", client, digits).statusCode());
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        // the figure is "well under 100 ms" (docs/benchmarks.md); a second is the generous bound on a shared machine
+        assertTrue(best < 1_000_000_000L, best / 1_000_000 + " ms");
     }
 }

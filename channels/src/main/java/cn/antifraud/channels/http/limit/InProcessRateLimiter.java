@@ -5,14 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets per key in this process: a key may burst up to its per-minute allowance, then gets one
- * request back every 60/N seconds. Buckets idle for a minute (full again) are forgotten when the map grows.
+ * A sliding minute per key in this process: a request is allowed while the key has made fewer than N in the
+ * last 60 seconds, so the (N+1)-th request within any minute is refused, and Retry-After says when the oldest
+ * of them leaves the window. Each key keeps the times of its last N requests (a ring); keys idle for a minute
+ * are forgotten when the map grows.
  */
 public final class InProcessRateLimiter implements RateLimiter {
     private static final int FORGET_ABOVE = 10_000;
     private static final long MINUTE_NANOS = 60_000_000_000L;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
 
     public InProcessRateLimiter() {
@@ -23,13 +25,15 @@ public final class InProcessRateLimiter implements RateLimiter {
         this.nanoClock = nanoClock;
     }
 
-    private static final class Bucket {
-        double tokens;
-        long at;
+    /** The times of the last N allowed requests, oldest at {@code next}. */
+    private static final class Window {
+        final long[] times;
+        int next;
+        int count;
+        long last;
 
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
+        Window(int size) {
+            times = new long[size];
         }
     }
 
@@ -39,25 +43,28 @@ public final class InProcessRateLimiter implements RateLimiter {
             return Decision.ALLOWED;
         }
         long now = nanoClock.getAsLong();
-        if (buckets.size() > FORGET_ABOVE) {
-            forgetIdle(now);
+        if (windows.size() > FORGET_ABOVE) {
+            windows.values().removeIf(w -> now - w.last > MINUTE_NANOS);
         }
-        double perNano = perMinute / (double) MINUTE_NANOS;
-        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
-        synchronized (b) {
-            b.tokens = Math.min(perMinute, b.tokens + (now - b.at) * perNano);
-            b.at = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return Decision.ALLOWED;
+        Window w = windows.computeIfAbsent(key, k -> new Window(perMinute));
+        synchronized (w) {
+            if (w.times.length != perMinute) {
+                windows.remove(key);
+                return acquire(key, perMinute);
             }
-            long wait = (long) Math.ceil((1 - b.tokens) / perNano / 1e9);
-            return new Decision(false, Math.max(1, wait));
+            w.last = now;
+            if (w.count == perMinute) {
+                long oldest = w.times[w.next];
+                if (now - oldest < MINUTE_NANOS) {
+                    long wait = (oldest + MINUTE_NANOS - now + 999_999_999L) / 1_000_000_000L;
+                    return new Decision(false, Math.max(1, wait));
+                }
+            } else {
+                w.count++;
+            }
+            w.times[w.next] = now;
+            w.next = (w.next + 1) % perMinute;
+            return Decision.ALLOWED;
         }
-    }
-
-    /** A bucket untouched for a minute is full again: forgetting it changes nothing. */
-    private void forgetIdle(long now) {
-        buckets.entrySet().removeIf(e -> now - e.getValue().at > MINUTE_NANOS);
     }
 }

@@ -1,6 +1,8 @@
 package cn.antifraud.deploy;
 
+import cn.antifraud.channels.http.EdgeConfig;
 import cn.antifraud.channels.http.HttpConfig;
+import cn.antifraud.channels.http.limit.TrustedProxies;
 import cn.antifraud.channels.twilio.TwilioConfig;
 import cn.antifraud.channels.wechat.WeChatConfig;
 import cn.antifraud.core.storage.StorageConfig;
@@ -15,8 +17,10 @@ import java.util.Map;
  * Each record validates itself; the first invalid setting stops the start with one line.
  */
 public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twilio, WeChatConfig wechat,
-                        String adminUsername, String adminPassword, Path modelDir, TipsConfig tips,
-                        ClusterConfig cluster) {
+                        String adminUsername, String adminPassword, Path modelDir, TipsConfig tips, EdgeConfig edge,
+                        int residentSessionDays, ClusterConfig cluster) {
+    public static final int DEFAULT_RESIDENT_SESSION_DAYS = 30;
+
 
     /** Where trained models are cached: MODEL_DIR, else DATA_DIR/models with embedded storage, else memory only. */
     public Path modelCache() {
@@ -43,11 +47,18 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
                 new TwilioConfig(opt(env, "TWILIO_ACCOUNT_SID"), opt(env, "TWILIO_AUTH_TOKEN"), opt(env, "TWILIO_FROM_NUMBER"),
                     opt(env, "TWILIO_API_BASE_URL"), opt(env, "OFFICER_PHONE")),
                 new WeChatConfig(opt(env, "WECHAT_TOKEN"), opt(env, "WECHAT_APP_ID"), opt(env, "WECHAT_APP_SECRET"),
-                    opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL"), passiveReplyMillis(opt(env, "WECHAT_PASSIVE_REPLY_MS"))),
+                    opt(env, "WECHAT_AES_KEY"), opt(env, "WECHAT_API_BASE_URL"), passiveReplyMillis(opt(env, "WECHAT_PASSIVE_REPLY_MS")),
+                    number(env, "WECHAT_MAX_SKEW_SECONDS", WeChatConfig.DEFAULT_MAX_SKEW_SECONDS, 1, 86_400)),
                 adminUsername(env.getOrDefault("ADMIN_USERNAME", "admin")),
                 adminPassword(opt(env, "ADMIN_PASSWORD")),
                 opt(env, "MODEL_DIR") == null ? null : path(opt(env, "MODEL_DIR")),
                 TipsConfig.parse(opt(env, "TIP_INTERVAL_SECONDS")),
+                new EdgeConfig(number(env, "RATE_LIMIT_PER_MINUTE", EdgeConfig.DEFAULT_RATE_LIMIT, 0, 1_000_000),
+                    TrustedProxies.parse(opt(env, "TRUSTED_PROXIES")), opt(env, "METRICS_TOKEN"),
+                    number(env, "HTTP_IDLE_TIMEOUT_SECONDS", EdgeConfig.DEFAULT_IDLE_TIMEOUT, 1, 3600),
+                    number(env, "HTTP_HEADER_TIMEOUT_SECONDS", EdgeConfig.DEFAULT_HEADER_TIMEOUT, 1, 600),
+                    number(env, "MAX_CONNECTIONS", EdgeConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000)),
+                number(env, "RESIDENT_SESSION_DAYS", DEFAULT_RESIDENT_SESSION_DAYS, 1, 3650),
                 cluster);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
@@ -67,6 +78,23 @@ public record AppConfig(HttpConfig http, StorageConfig storage, TwilioConfig twi
             // reported below
         }
         throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + value + "'");
+    }
+
+    /** A whole number setting within [min, max], or the default when unset. */
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = opt(env, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private static long passiveReplyMillis(String value) {

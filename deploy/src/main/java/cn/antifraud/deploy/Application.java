@@ -4,6 +4,7 @@ import cn.antifraud.channels.console.KnowledgeRoutes;
 import cn.antifraud.channels.http.HttpChannel;
 import cn.antifraud.channels.http.PublicUrl;
 import cn.antifraud.channels.http.WebServer;
+import cn.antifraud.channels.http.limit.InProcessRateLimiter;
 import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.ops.OpsChannel;
 import cn.antifraud.channels.twilio.CallbackTasks;
@@ -15,6 +16,7 @@ import cn.antifraud.channels.twilio.VoiceChannel;
 import cn.antifraud.channels.twilio.VoiceTurns;
 import cn.antifraud.channels.webchat.WebChatChannel;
 import cn.antifraud.channels.wechat.WeChatChannel;
+import cn.antifraud.channels.wechat.WeChatNonces;
 import cn.antifraud.core.analysis.AnalysisPipeline;
 import cn.antifraud.core.analysis.Analyzer;
 import cn.antifraud.core.audit.AuditLog;
@@ -111,15 +113,17 @@ public final class Application implements AutoCloseable {
             new TwilioOutbound(vertx, sms, callbacks).listen();
 
             List<HttpChannel> channels = List.of(
-                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), node.health()),
-                new WebChatChannel(vertx, router, metrics),
+                new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), config.edge().metricsToken(), node.health()),
+                new WebChatChannel(vertx, router, metrics, config.residentSessionDays()),
                 new SmsChannel(vertx, router, people, sms, twilioSignatures, metrics),
                 new VoiceChannel(vertx, router, new VoiceTurns.Effects(store, people, sms, callbacks, config.twilio().officerPhone()),
                     twilioSignatures, publicUrl, metrics),
-                new WeChatChannel(vertx, router, config.wechat(), metrics, store),
+                new WeChatChannel(vertx, router, config.wechat(), metrics, store,
+                    new WeChatNonces(store, clock, config.wechat().maxSkewSeconds()), clock),
                 OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
-            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels), config.http().port())
+            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(), new InProcessRateLimiter()),
+                    config.http().port(), config.edge())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             publicUrl.bind(server.actualPort());
             LOG.info("serving on port " + server.actualPort() + " (public URL " + config.http().publicBaseUrl(server.actualPort()) + ")");

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
- * {@code java -jar antifraud.jar [serve|classify|eval|store] [--help]}. Logs go to standard error; standard
+ * {@code java -jar antifraud.jar [serve|classify|eval|store|admin] [--help]}. Logs go to standard error; standard
  * output carries only a command's results.
  */
 public final class Main {
@@ -17,6 +17,7 @@ public final class Main {
           classify   read messages from standard input, one per line; write one JSON analysis per line
           eval       k-fold cross-validation on the corpus and scores on the held-out file
           store      run the embedded store alone for several nodes on one machine; prints its mongodb:// URI
+          admin      reset-password USER | unlock USER, for the operator at the machine
         Each command takes --help. Configuration comes from the environment (see README.md).
         """;
 
@@ -34,6 +35,7 @@ public final class Main {
                 case "classify" -> ClassifyCommand.run(rest, System.in, System.out, System.err);
                 case "eval" -> EvalCommand.run(rest, System.out, System.err);
                 case "store" -> StoreCommand.run(rest, System.getenv(), System.out, System.err);
+                case "admin" -> AdminCommand.run(rest, System.getenv(), System.in, System.out, System.err);
                 case "--help", "-h", "help" -> {
                     System.out.print(USAGE);
                     yield 0;

@@ -39,6 +39,7 @@ final class OfficerConsole {
         CaseDesk cases = new CaseDesk(vertx, services.cases().store(), router, lifecycle, services.indicators(), followUps, audit, clock);
         String base = config.http().publicBaseUrl();
         return new ConsoleChannel(vertx, access, desk, cases, new FollowUpService(vertx, followUps, router, audit, clock, kb.taxonomy()),
-            new ConsoleFigures(vertx, new Dashboard(store, kb, clock), audit), base != null && base.startsWith("https://"));
+            new ConsoleFigures(vertx, new Dashboard(store, kb, clock), audit), base != null && base.startsWith("https://"),
+            config.edge().trustedProxies());
     }
 }

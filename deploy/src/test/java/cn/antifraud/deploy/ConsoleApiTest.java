@@ -186,4 +186,25 @@ class ConsoleApiTest {
         assertTrue(due.stream().anyMatch(f -> id.equals(((JsonObject) f).getString("conversationId"))), due.encode());
         assertEquals(409, two.post("/conversations/" + id + "/claim", new JsonObject()).statusCode());
     }
+
+    @Test
+    void aNoteOrACaseOnAColleaguesConversationIsRefusedButASupervisorMayAndReadingItIsAudited() throws Exception {
+        String id = residentAsksForOfficer("有人冒充客服说我的快递丢了，要给我理赔，让我下载会议软件共享屏幕")[1];
+        OfficerClient one = OfficerClient.loggedIn(server, "officer1", PASSWORD);
+        OfficerClient two = OfficerClient.loggedIn(server, "officer2", PASSWORD);
+        OfficerClient lead = OfficerClient.loggedIn(server, "lead1", PASSWORD);
+        one.postOk("/conversations/" + id + "/claim", new JsonObject());
+        HttpResponse<String> note = two.post("/conversations/" + id + "/notes", new JsonObject().put("text", "我来补一句"));
+        assertEquals(403, note.statusCode(), note.body());
+        assertEquals("not_holder", OfficerClient.code(note));
+        assertEquals(403, two.post("/conversations/" + id + "/case", new JsonObject()).statusCode());
+        assertEquals(200, two.get("/conversations/" + id).statusCode(), "reading a colleague's conversation is allowed");
+        lead.postOk("/conversations/" + id + "/notes", new JsonObject().put("text", "班长已关注"));
+        JsonObject view = one.getOk("/conversations/" + id);
+        assertEquals(1, view.getJsonArray("notes").size(), view.getJsonArray("notes").encode());
+        assertTrue(view.getString("caseNo") == null, "no case was filed by the colleague");
+        JsonArray audit = admin.getOk("/audit?target=conversation:" + id + "&actor=officer2").getJsonArray("audit");
+        assertTrue(audit.stream().anyMatch(e -> "conversation.view".equals(((JsonObject) e).getString("action"))
+            && "officer1".equals(((JsonObject) e).getJsonObject("details").getString("heldBy"))), audit.encode());
+    }
 }

@@ -35,10 +35,17 @@ public final class IndicatorExtractor {
     private static final Pattern APP = Pattern.compile(
         "(?:下载|安装|装一个|装个|下个|下一个)(?:一个|个|了)?\\s*[「“\"《【]?([\\u4e00-\\u9fffa-z0-9]{2,12}?)[」”\"》】]?\\s*(?:app|软件|应用|客户端)"
             + "|[「“\"《【]([\\u4e00-\\u9fffa-z0-9]{2,12})[」”\"》】]\\s*(?:app|软件|客户端)");
+    /*
+     * Linear time: a number is only tried where a run of digits (or of Chinese numerals) begins, never again inside
+     * it, and the runs are possessive. Tried at every digit of a 2,000-digit run, each attempt re-read the rest of
+     * the run: quadratic (324 ms).
+     */
     private static final Pattern AMOUNT = Pattern.compile(
-        "(?:[¥￥]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万元|万块|万|w(?![a-z])|k(?![a-z])|千元|千块|千|元|块钱|块|rmb)"
-            + "|[¥￥]\\s*(\\d+(?:\\.\\d+)?)"
-            + "|([零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿点]*|[零〇一二两三四五六七八九十]+)(元|块钱|块)?");
+        "(?:[¥￥]\\s*+)?(?<![\\d,])(\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?|\\d++(?:\\.\\d++)?)\\s*+"
+            + "(万元|万块|万|w(?![a-z])|k(?![a-z])|千元|千块|千|元|块钱|块|rmb)"
+            + "|[¥￥]\\s*+(\\d++(?:\\.\\d++)?)"
+            + "|(?<![零〇一二两三四五六七八九十百千万亿])"
+            + "([零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿点]*+|[零〇一二两三四五六七八九十]++)(元|块钱|块)?");
     private static final Pattern DOTTED_NUMBER = Pattern.compile("\\d+(\\.\\d+)*");
     private static final Pattern NOT_APP_NAME = Pattern.compile("这个|那个|一个|他们|我们|你们|官方|手机|软件|应用");
     private static final Pattern COUNTED = Pattern.compile("^(个|次|人|年|天|多人|分钟|小时|条|位|倍|字|米|公里|斤).*");

@@ -100,6 +100,17 @@ public final class ConversationStore {
         return session(sessionKey).isPresent();
     }
 
+    /** Whether the session exists and has had a message (or was opened) at or after {@code since}: idle sessions expire. */
+    public boolean sessionActiveSince(String sessionKey, Instant since) {
+        Document session = sessions.find(new Document("_id", sessionKey)).first();
+        if (session == null) {
+            return false;
+        }
+        Document last = messages.find(new Document("sessionKey", sessionKey)).sort(Sorts.descending("seq")).limit(1).first();
+        Date at = last != null ? last.getDate("createdAt") : session.getDate("createdAt");
+        return at == null || !at.toInstant().isBefore(since);
+    }
+
     /** The open (not closed) conversation of a session, if any. */
     public Optional<Conversation> openConversation(String sessionKey) {
         return session(sessionKey).flatMap(this::openConversation);

@@ -5,10 +5,11 @@ import java.time.Instant;
 
 /**
  * An officer account. {@code failures} counts wrong passwords since the last good login; {@code throttledUntil}
- * slows the next attempt; {@code locked} stops logins until an admin resets the password.
+ * slows the next attempt; {@code locked} is what an older version set after ten failures (logins no longer look at it; {@code admin unlock}
+ * clears it). {@code unlockedAt}: the operator's last unlock or password reset, which ends a login wait in progress.
  */
 public record Account(String username, Role role, boolean disabled, String passwordHash, int failures,
-                      Instant throttledUntil, boolean locked, Instant createdAt) {
+                      Instant throttledUntil, boolean locked, Instant createdAt, Instant unlockedAt) {
 
     /** The account as the admin page shows it (never the hash). */
     public JsonObject toJson() {

@@ -4,8 +4,6 @@ import cn.antifraud.core.storage.Store;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -53,25 +51,20 @@ public final class AccountStore {
         }
     }
 
-    /** Counts one more failed attempt atomically; returns the new count. */
-    public int addFailure(String username) {
-        Document d = accounts.findOneAndUpdate(new Document("_id", username), Updates.inc("failures", 1),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return d == null ? 0 : d.getInteger("failures", 0);
-    }
-
-    public void throttle(String username, Instant until, boolean locked) {
-        update(username, Updates.combine(Updates.set("throttledUntil", Date.from(until)), Updates.set("locked", locked)));
-    }
-
     public void loggedIn(String username) {
         update(username, Updates.combine(Updates.set("failures", 0), Updates.unset("throttledUntil")));
     }
 
-    /** A new password also clears failures and the lock. */
-    public boolean setPassword(String username, String hash) {
+    /** A new password also clears failures and the lock, and ends a login wait in progress. */
+    public boolean setPassword(String username, String hash, Instant now) {
         return update(username, Updates.combine(Updates.set("passwordHash", hash), Updates.set("failures", 0),
-            Updates.set("locked", false), Updates.unset("throttledUntil")));
+            Updates.set("locked", false), Updates.unset("throttledUntil"), Updates.set("unlockedAt", Date.from(now))));
+    }
+
+    /** Clears failures and the lock and ends a login wait in progress (the server notices {@code unlockedAt}). */
+    public boolean unlock(String username, Instant now) {
+        return update(username, Updates.combine(Updates.set("failures", 0), Updates.set("locked", false),
+            Updates.unset("throttledUntil"), Updates.set("unlockedAt", Date.from(now))));
     }
 
     public boolean setRole(String username, Role role) {
@@ -91,6 +84,7 @@ public final class AccountStore {
         Date throttled = d.getDate("throttledUntil");
         return new Account(d.getString("_id"), Role.of(d.getString("role")), d.getBoolean("disabled", false),
             d.getString("passwordHash"), d.getInteger("failures", 0), throttled == null ? null : throttled.toInstant(),
-            d.getBoolean("locked", false), d.getDate("createdAt").toInstant());
+            d.getBoolean("locked", false), d.getDate("createdAt").toInstant(),
+            d.getDate("unlockedAt") == null ? null : d.getDate("unlockedAt").toInstant());
     }
 }

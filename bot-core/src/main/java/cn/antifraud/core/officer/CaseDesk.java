@@ -56,6 +56,7 @@ public final class CaseDesk {
         return vertx.executeBlocking(() -> {
             Conversation c = router.store().find(conversationId)
                 .orElseThrow(() -> OfficerException.notFound("unknown_conversation", "找不到这个对话"));
+            OfficerDesk.mayWrite(c, s);
             if (c.caseNo() != null) {
                 throw OfficerException.conflict("case_exists", "这个对话已有案件 " + c.caseNo());
             }

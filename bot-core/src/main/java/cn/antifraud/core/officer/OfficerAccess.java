@@ -11,17 +11,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Logins, sessions and account management. Wrong passwords slow the account down: after
- * {@link #FREE_FAILURES} failures every further attempt waits twice as long as the one before (1 s, 2 s,
- * 4 s ... at most 5 minutes); attempts made while waiting count as failures too, and after
- * {@link #LOCK_AFTER} failures the account is locked until an admin sets a new password. Blocking.
+ * Logins, sessions and account management. Wrong passwords slow down, never lock: after
+ * {@link #FREE_FAILURES} failures in a row an account waits 1 s, then 2 s, 4 s ... at most
+ * {@link #MAX_DELAY_SECONDS}; a client address gets {@link #FREE_ADDRESS_FAILURES} before the same growth (several
+ * officers may share one office address). Attempts refused while waiting are not counted, so nobody outside can
+ * keep an account shut for longer than a minute, the only admin's included; the audit log records the burst.
+ * Unknown users, disabled accounts and wrong passwords get the same answer after the same work (one hash).
+ * Blocking.
  */
 public final class OfficerAccess {
     public static final int FREE_FAILURES = 3;
-    public static final int LOCK_AFTER = 10;
+    public static final int FREE_ADDRESS_FAILURES = 10;
+    public static final long MAX_DELAY_SECONDS = 60;
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
     private static final String USERNAME = "[A-Za-z0-9_.-]{3,32}";
     private static final String DUMMY_HASH = new PasswordHasher().hash("no such account");
+    private static final String LOCAL = "local";
 
     private final AccountStore accounts;
     private final SessionStore sessions;
@@ -29,14 +34,21 @@ public final class OfficerAccess {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration idle;
+    private final LoginThrottle throttle;
 
     public OfficerAccess(AccountStore accounts, SessionStore sessions, AuditLog audit, Clock clock, Duration idle) {
+        this(accounts, sessions, audit, clock, idle, new InProcessLoginThrottle());
+    }
+
+    public OfficerAccess(AccountStore accounts, SessionStore sessions, AuditLog audit, Clock clock, Duration idle,
+                         LoginThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = new PasswordHasher();
         this.audit = audit;
         this.clock = clock;
         this.idle = idle;
+        this.throttle = throttle;
     }
 
     /**
@@ -54,31 +66,30 @@ public final class OfficerAccess {
     }
 
     public Login login(String username, String password) {
+        return login(username, password, LOCAL);
+    }
+
+    /** A login from {@code clientAddress} (the throttle's second key). */
+    public Login login(String username, String password, String clientAddress) {
         Instant now = clock.instant();
+        String accountKey = "account:" + username;
+        String addressKey = "address:" + clientAddress;
         Account account = username == null ? null : accounts.find(username).orElse(null);
-        if (account == null) {
-            hasher.verify(password, DUMMY_HASH);
-            throw new OfficerException(Kind.BAD_CREDENTIALS, "bad_credentials", "用户名或密码不正确", 0);
+        long wait = Math.max(accountWait(accountKey, account, now), throttle.streak(addressKey, now).waitSeconds(now));
+        if (wait > 0) {
+            throw new OfficerException(Kind.THROTTLED, "too_many_attempts", "尝试次数较多，请 " + wait + " 秒后再试", wait);
         }
-        if (account.locked()) {
-            throw locked();
-        }
-        if (account.throttledUntil() != null && account.throttledUntil().isAfter(now)) {
-            int failures = accounts.addFailure(username);
-            slowDown(username, failures, now);
-            long wait = Math.max(1, Duration.between(now, account.throttledUntil()).toSeconds());
-            throw new OfficerException(Kind.THROTTLED, "too_many_attempts", "密码错误次数较多，请 " + wait + " 秒后再试", wait);
-        }
-        if (!hasher.verify(password, account.passwordHash())) {
-            int failures = accounts.addFailure(username);
-            long wait = slowDown(username, failures, now);
-            audit.record(username, "login.failed", "account:" + username, new JsonObject().put("failures", failures));
+        boolean matches = hasher.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
+        if (!matches || account == null || account.disabled()) {
+            LoginThrottle.Streak streak = throttle.failed(accountKey, now, n -> delay(n, FREE_FAILURES));
+            LoginThrottle.Streak fromAddress = throttle.failed(addressKey, now, n -> delay(n, FREE_ADDRESS_FAILURES));
+            long next = Math.max(streak.waitSeconds(now), fromAddress.waitSeconds(now));
+            audit.record("system", "login.failed", "account:" + username, new JsonObject().put("failures", streak.failures())
+                .put("addressFailures", fromAddress.failures()).put("waitSeconds", next));
             throw new OfficerException(Kind.BAD_CREDENTIALS, "bad_credentials",
-                "用户名或密码不正确" + (wait > 0 ? "，请 " + wait + " 秒后再试" : ""), wait);
+                "用户名或密码不正确" + (next > 0 ? "，请 " + next + " 秒后再试" : ""), next);
         }
-        if (account.disabled()) {
-            throw new OfficerException(Kind.DISABLED, "account_disabled", "这个账号已停用，请联系管理员", 0);
-        }
+        throttle.clear(accountKey);
         accounts.loggedIn(username);
         sessions.removeIdle(now, idle);
         Login login = sessions.open(username, account.role(), now);
@@ -86,23 +97,19 @@ public final class OfficerAccess {
         return login;
     }
 
-    /** Throttles or locks after a failure; returns the seconds to wait (0 when not throttled). */
-    private long slowDown(String username, int failures, Instant now) {
-        if (failures >= LOCK_AFTER) {
-            accounts.throttle(username, now, true);
-            audit.record("system", "account.lock", "account:" + username, new JsonObject().put("failures", failures));
-            throw locked();
-        }
-        if (failures < FREE_FAILURES) {
+    /** The account's wait; an operator's {@code admin unlock} (or a new password) since the streak began ends it. */
+    private long accountWait(String key, Account account, Instant now) {
+        LoginThrottle.Streak streak = throttle.streak(key, now);
+        if (streak.failures() > 0 && account != null && account.unlockedAt() != null && account.unlockedAt().isAfter(streak.since())) {
+            throttle.clear(key);
             return 0;
         }
-        long seconds = Math.min(300, 1L << Math.min(20, failures - FREE_FAILURES));
-        accounts.throttle(username, now.plusSeconds(seconds), false);
-        return seconds;
+        return streak.waitSeconds(now);
     }
 
-    private static OfficerException locked() {
-        return new OfficerException(Kind.LOCKED, "account_locked", "密码连续输错次数过多，账号已锁定，请联系管理员重置密码", 0);
+    /** 0 for the first {@code free} failures, then 1 s doubling to at most a minute. */
+    static long delay(int failures, int free) {
+        return failures < free ? 0 : Math.min(MAX_DELAY_SECONDS, 1L << Math.min(20, failures - free));
     }
 
     /** The live session for a cookie value; {@code activity} false for background traffic (the live feed). */
@@ -133,9 +140,17 @@ public final class OfficerAccess {
 
     public void resetPassword(String actor, String username, String password) {
         String hash = hasher.hash(checkPassword(password));
-        require(accounts.setPassword(username, hash), username);
+        require(accounts.setPassword(username, hash, clock.instant()), username);
+        throttle.clear("account:" + username);
         sessions.closeAll(username);
         audit.record(actor, "account.password", "account:" + username, null);
+    }
+
+    /** Ends any wait on the account (also one an older version locked for good), for the operator at the machine. */
+    public void unlock(String actor, String username) {
+        require(accounts.unlock(username, clock.instant()), username);
+        throttle.clear("account:" + username);
+        audit.record(actor, "account.unlock", "account:" + username, null);
     }
 
     public void setRole(String actor, String username, Role role) {
@@ -171,7 +186,7 @@ public final class OfficerAccess {
         return password;
     }
 
-    private static String generatePassword() {
+    public static String generatePassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder();

@@ -121,7 +121,10 @@ public final class OfficerDesk {
             JsonArray planned = new JsonArray();
             followups.forConversation(id).forEach(f -> planned.add(f.toJson(clock.instant())));
             json.put("followups", planned);
-            audit.record(s.username(), "conversation.view", "conversation:" + id, null);
+            // reading a colleague's conversation is allowed (cover, supervision) and recorded as such
+            boolean colleagues = c.state() == ConversationState.OFFICER && c.officer() != null && !s.username().equals(c.officer());
+            audit.record(s.username(), "conversation.view", "conversation:" + id,
+                colleagues ? new JsonObject().put("heldBy", c.officer()) : null);
             return json;
         });
     }
@@ -169,7 +172,7 @@ public final class OfficerDesk {
 
     public Future<JsonObject> note(String id, OfficerSession s, String text) {
         return blocking(() -> {
-            conversation(id);
+            mayWrite(conversation(id), s);
             JsonObject n = notes.add(id, s.username(), text, clock.instant());
             audit.record(s.username(), "conversation.note", "conversation:" + id, null);
             return n;
@@ -239,6 +242,14 @@ public final class OfficerDesk {
             throw OfficerException.forbidden("not_holder", "这个对话由 " + c.officer() + " 处理，您不能操作");
         }
         return c;
+    }
+
+    /** A conversation an officer holds takes writes from that officer or a supervisor only. */
+    static void mayWrite(Conversation c, OfficerSession s) {
+        if (c.state() == ConversationState.OFFICER && c.officer() != null && !s.username().equals(c.officer())
+            && !s.role().atLeast(Role.SUPERVISOR)) {
+            throw OfficerException.forbidden("not_holder", "这个对话由 " + c.officer() + " 处理，您不能操作");
+        }
     }
 
     private Conversation conversation(String id) {

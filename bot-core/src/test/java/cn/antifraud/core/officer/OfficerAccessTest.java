@@ -67,6 +67,8 @@ class OfficerAccessTest {
         assertEquals(1, kindOf(() -> access.login("admin", "nope")).retryAfterSeconds());
         assertEquals(OfficerException.Kind.THROTTLED, kindOf(() -> access.login("admin", "admin-password")).kind());
         clock.advance(Duration.ofSeconds(3));
+        assertEquals(2, kindOf(() -> access.login("admin", "nope")).retryAfterSeconds(), "the fourth failure waits 2 s");
+        clock.advance(Duration.ofSeconds(3));
         OfficerException slower = kindOf(() -> access.login("admin", "nope"));
         assertEquals(OfficerException.Kind.BAD_CREDENTIALS, slower.kind());
         assertEquals(4, slower.retryAfterSeconds(), "the fifth failure waits 4 s");
@@ -76,28 +78,47 @@ class OfficerAccessTest {
     }
 
     @Test
-    void tenFailuresLockTheAccountUntilAnAdminSetsANewPassword() {
+    void attemptsWhileWaitingDoNotCountAndTheWaitNeverPassesAMinute() {
         access.ensureFirstAdmin("admin", "admin-password");
-        access.create("admin", "li.ming", "officer-password", Role.OFFICER);
-        OfficerException last = null;
-        for (int i = 0; i < OfficerAccess.LOCK_AFTER; i++) {
-            clock.advance(Duration.ofMinutes(10));
-            last = kindOf(() -> access.login("li.ming", "nope"));
+        for (int i = 0; i < 20; i++) {
+            OfficerException e = kindOf(() -> access.login("admin", "nope"));
+            assertTrue(e.retryAfterSeconds() <= OfficerAccess.MAX_DELAY_SECONDS, "waits at most a minute: " + e.retryAfterSeconds());
+            for (int j = 0; j < 5 && e.retryAfterSeconds() > 0; j++) {
+                assertEquals(OfficerException.Kind.THROTTLED, kindOf(() -> access.login("admin", "nope")).kind(), "refused, not counted");
+            }
+            clock.advance(Duration.ofSeconds(e.retryAfterSeconds()));
         }
-        assertEquals(OfficerException.Kind.LOCKED, last.kind());
-        clock.advance(Duration.ofDays(1));
-        assertEquals(OfficerException.Kind.LOCKED, kindOf(() -> access.login("li.ming", "officer-password")).kind());
-        access.resetPassword("admin", "li.ming", "another-password");
-        assertEquals(Role.OFFICER, access.login("li.ming", "another-password").session().role());
+        assertEquals(OfficerAccess.MAX_DELAY_SECONDS, kindOf(() -> access.login("admin", "nope")).retryAfterSeconds());
+        clock.advance(Duration.ofSeconds(OfficerAccess.MAX_DELAY_SECONDS));
+        assertEquals(Role.ADMIN, access.login("admin", "admin-password").session().role(), "no permanent lock from outside");
     }
 
     @Test
-    void anUnknownUserAndAWrongPasswordLookTheSame() {
+    void anOperatorsUnlockEndsAWaitInProgress() {
         access.ensureFirstAdmin("admin", "admin-password");
+        for (int i = 0; i < 8; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            kindOf(() -> access.login("admin", "nope"));
+        }
+        assertEquals(OfficerException.Kind.THROTTLED, kindOf(() -> access.login("admin", "admin-password")).kind());
+        clock.advance(Duration.ofSeconds(1));
+        new AccountStore(store).unlock("admin", clock.instant());
+        assertEquals(Role.ADMIN, access.login("admin", "admin-password").session().role());
+    }
+
+    @Test
+    void anUnknownUserADisabledAccountAndAWrongPasswordLookTheSame() {
+        access.ensureFirstAdmin("admin", "admin-password");
+        access.create("admin", "li.ming", "officer-password", Role.OFFICER);
+        access.setDisabled("admin", "li.ming", true);
         OfficerException unknown = kindOf(() -> access.login("nobody", "x"));
         OfficerException wrong = kindOf(() -> access.login("admin", "x"));
-        assertEquals(unknown.getMessage(), wrong.getMessage());
-        assertEquals(unknown.code(), wrong.code());
+        OfficerException disabled = kindOf(() -> access.login("li.ming", "officer-password"));
+        for (OfficerException e : new OfficerException[] {wrong, disabled}) {
+            assertEquals(unknown.getMessage(), e.getMessage());
+            assertEquals(unknown.code(), e.code());
+            assertEquals(unknown.kind(), e.kind());
+        }
     }
 
     private static OfficerException kindOf(Runnable r) {

@@ -2,6 +2,8 @@ package cn.antifraud.channels.console;
 
 import cn.antifraud.channels.http.ApiError;
 import cn.antifraud.channels.http.Requests;
+import cn.antifraud.channels.http.limit.ClientAddress;
+import cn.antifraud.channels.http.limit.TrustedProxies;
 import cn.antifraud.core.officer.Account;
 import cn.antifraud.core.officer.OfficerAccess;
 import cn.antifraud.core.officer.OfficerSession;
@@ -18,11 +20,15 @@ final class AccountRoutes {
     private final Vertx vertx;
     private final OfficerAccess access;
     private final ConsoleAuth auth;
+    private final LoginPool hashing;
+    private final TrustedProxies proxies;
 
-    AccountRoutes(Vertx vertx, OfficerAccess access, ConsoleAuth auth) {
+    AccountRoutes(Vertx vertx, OfficerAccess access, ConsoleAuth auth, TrustedProxies proxies) {
         this.vertx = vertx;
         this.access = access;
         this.auth = auth;
+        this.hashing = new LoginPool(vertx);
+        this.proxies = proxies;
     }
 
     void mount(Router r) {
@@ -56,18 +62,18 @@ final class AccountRoutes {
             String password = Requests.optionalString(body, "password");
             Role role = Role.of(Requests.optionalString(body, "role") == null ? "officer" : body.getString("role"));
             String actor = ConsoleAuth.session(ctx).username();
-            vertx.executeBlocking(() -> {
+            hashing.run(() -> {
                 access.create(actor, username, password, role);
                 return new JsonObject().put("username", username).put("role", role.id());
-            }, false).onSuccess(json -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
+            }).onSuccess(json -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(json.encode())).onFailure(e -> ConsoleErrors.fail(ctx, e));
         });
         r.post(p + "/accounts/:username/password").handler(admin).handler(ctx -> {
             String password = Requests.optionalString(Requests.jsonObject(ctx), "password");
-            blocking(ctx, () -> {
+            ConsoleChannel.reply(ctx, hashing.run(() -> {
                 access.resetPassword(ConsoleAuth.session(ctx).username(), ctx.pathParam("username"), password);
                 return new JsonObject().put("username", ctx.pathParam("username")).put("passwordReset", true);
-            });
+            }));
         });
         r.post(p + "/accounts/:username/role").handler(admin).handler(ctx -> {
             Role role = Role.of(Requests.optionalString(Requests.jsonObject(ctx), "role"));
@@ -101,16 +107,22 @@ final class AccountRoutes {
             throw ApiError.badRequest("missing_field", "请输入用户名和密码");
         }
         var old = ctx.request().getCookie(ConsoleAuth.COOKIE);
-        vertx.executeBlocking(() -> {
+        String address = ClientAddress.of(ctx.request(), proxies);
+        hashing.run(() -> {
             if (old != null) {
                 access.session(old.getValue(), false).ifPresent(access::logout);
             }
-            return access.login(username, password);
-        }, false).onSuccess(login -> {
+            return access.login(username, password, address);
+        }).onSuccess(login -> {
             ctx.response().addCookie(auth.cookie(login.cookie()));
             ctx.json(new JsonObject().put("csrfToken", login.session().csrfToken()).put("username", login.session().username())
                 .put("role", login.session().role().id()));
-        }).onFailure(e -> ConsoleErrors.fail(ctx, e));
+        }).onFailure(e -> {
+            if (e instanceof ApiError busy && busy.status() == 503) {
+                ctx.response().putHeader("Retry-After", "5");
+            }
+            ConsoleErrors.fail(ctx, e);
+        });
     }
 
     private void logout(RoutingContext ctx) {

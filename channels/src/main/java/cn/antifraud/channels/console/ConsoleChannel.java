@@ -3,6 +3,7 @@ package cn.antifraud.channels.console;
 import cn.antifraud.channels.http.ApiError;
 import cn.antifraud.channels.http.HttpChannel;
 import cn.antifraud.channels.http.Requests;
+import cn.antifraud.channels.http.limit.TrustedProxies;
 import cn.antifraud.core.followup.FollowUpService;
 import cn.antifraud.core.officer.CaseDesk;
 import cn.antifraud.core.officer.OfficerAccess;
@@ -26,9 +27,11 @@ public final class ConsoleChannel implements HttpChannel {
     private final OfficerDesk desk;
     private final CaseRoutes cases;
     private final boolean secureCookie;
+    private final TrustedProxies proxies;
 
     public ConsoleChannel(Vertx vertx, OfficerAccess access, OfficerDesk desk, CaseDesk caseDesk, FollowUpService followups,
-                          ConsoleFigures figures, boolean secureCookie) {
+                          ConsoleFigures figures, boolean secureCookie, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.vertx = vertx;
         this.access = access;
         this.desk = desk;
@@ -39,12 +42,6 @@ public final class ConsoleChannel implements HttpChannel {
     @Override
     public void mount(Router r) {
         ConsoleAuth auth = new ConsoleAuth(vertx, access, secureCookie);
-        r.route("/console/*").handler(ctx -> {
-            ctx.response().putHeader("X-Frame-Options", "DENY").putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-            ctx.next();
-        });
         r.route(ConsoleAuth.PATH + "/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
             auth.authenticate(ctx);
@@ -56,7 +53,7 @@ public final class ConsoleChannel implements HttpChannel {
                 ctx.next();
             }
         });
-        new AccountRoutes(vertx, access, auth).mount(r);
+        new AccountRoutes(vertx, access, auth, proxies).mount(r);
         String p = ConsoleAuth.PATH;
         var officer = ConsoleAuth.require(Role.OFFICER);
         r.get(p + "/events").handler(officer).handler(new LiveFeed(vertx, access, desk)::stream);

@@ -40,10 +40,34 @@ public final class Errors {
             case 405 -> send(ctx, 405, "method_not_allowed", "不支持这个请求方法");
             case 413 -> send(ctx, 413, "body_too_large", "请求内容太大");
             case 415 -> send(ctx, 415, "unsupported_media_type", "不支持的内容类型");
+            case 416 -> send(ctx, 416, "range_not_satisfiable", "请求的内容范围无效");
+            case 429 -> send(ctx, 429, "rate_limited", "请求太频繁了，请稍等一会儿再试");
             default -> {
+                if (hungUp(ctx, failure)) {
+                    // the client went away mid-request: nothing to answer and nothing wrong on our side
+                    LOG.fine(() -> "client closed the connection on " + ctx.request().method() + " " + ctx.request().path());
+                    return;
+                }
+                if (status >= 400 && status < 500) {
+                    send(ctx, status, "bad_request", "请求无法处理（" + status + "）");
+                    return;
+                }
                 LOG.log(Level.SEVERE, "unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
                 send(ctx, status >= 500 ? status : 500, "internal_error", "服务器开小差了，请稍后再试；紧急情况请拨打110");
             }
         }
+    }
+
+    private static boolean hungUp(RoutingContext ctx, Throwable failure) {
+        if (ctx.response().closed()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException
+                || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

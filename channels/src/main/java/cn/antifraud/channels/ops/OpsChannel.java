@@ -2,9 +2,12 @@ package cn.antifraud.channels.ops;
 
 import cn.antifraud.channels.http.HttpChannel;
 import cn.antifraud.core.storage.Store;
+import cn.antifraud.channels.http.Errors;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.function.Supplier;
 
 /**
@@ -17,13 +20,15 @@ public final class OpsChannel implements HttpChannel {
     private final Metrics metrics;
     private final Supplier<String> modelVersion;
     private final Supplier<JsonObject> cluster;
+    private final String metricsToken;
 
-    public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion) {
-        this(vertx, store, metrics, modelVersion, () -> null);
-    }
-
-    /** {@code cluster} answers {@code checks.cluster} ({members, nodeId}), or null when the node runs alone. */
-    public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion, Supplier<JsonObject> cluster) {
+    /**
+     * {@code metricsToken} null leaves /metrics open (a scraper on a private network); set, it needs the bearer token.
+     * {@code cluster} answers {@code checks.cluster} ({members, nodeId}), or null when the node runs alone.
+     */
+    public OpsChannel(Vertx vertx, Store store, Metrics metrics, Supplier<String> modelVersion, String metricsToken,
+                      Supplier<JsonObject> cluster) {
+        this.metricsToken = metricsToken;
         this.vertx = vertx;
         this.store = store;
         this.metrics = metrics;
@@ -46,7 +51,19 @@ public final class OpsChannel implements HttpChannel {
             ctx.response().setStatusCode(up ? 200 : 503);
             ctx.json(body);
         }));
-        router.get("/metrics").handler(ctx -> ctx.response()
-            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render()));
+        router.get("/metrics").handler(ctx -> {
+            if (metricsToken != null && !bearer(ctx.request().getHeader("Authorization"))) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                Errors.send(ctx, 401, "unauthorized", "需要 METRICS_TOKEN 令牌");
+                return;
+            }
+            ctx.response().putHeader("Cache-Control", "no-store")
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.render());
+        });
+    }
+
+    private boolean bearer(String header) {
+        return header != null && header.startsWith("Bearer ") && MessageDigest.isEqual(
+            metricsToken.getBytes(StandardCharsets.UTF_8), header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,15 +31,21 @@ public final class WebChatChannel implements HttpChannel {
     private final Vertx vertx;
     private final ConversationRouter router;
     private final Metrics metrics;
+    private final Duration sessionIdle;
 
-    public WebChatChannel(Vertx vertx, ConversationRouter router, Metrics metrics) {
+    /** {@code sessionIdleDays}: RESIDENT_SESSION_DAYS, after which an unused session id (a bearer token) stops working. */
+    public WebChatChannel(Vertx vertx, ConversationRouter router, Metrics metrics, int sessionIdleDays) {
         this.vertx = vertx;
         this.router = router;
         this.metrics = metrics;
+        this.sessionIdle = Duration.ofDays(sessionIdleDays);
     }
 
     @Override
     public void mount(Router r) {
+        // transcripts and verdicts carry phone numbers, bank cards and names: no cache may keep them
+        r.route("/api/chat/*").handler(WebChatChannel::noStore);
+        r.route("/api/classify").handler(WebChatChannel::noStore);
         r.post("/api/chat/messages").handler(this::postMessage);
         r.get("/api/chat/sessions/:sessionId/messages").handler(this::listMessages);
         r.post("/api/classify").handler(this::classify);
@@ -65,6 +72,11 @@ public final class WebChatChannel implements HttpChannel {
             });
     }
 
+    private static void noStore(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache");
+        ctx.next();
+    }
+
     static JsonObject render(TurnResult result) {
         JsonArray replies = new JsonArray();
         for (Reply reply : result.replies()) {
@@ -73,7 +85,7 @@ public final class WebChatChannel implements HttpChannel {
         JsonObject json = new JsonObject().put("sessionId", result.address())
             .put("conversation", result.conversation().toJson())
             .put("replies", replies)
-            .put("analysis", result.analysis().toJson());
+            .put("analysis", MaskedAnalysis.of(result.analysis().toJson()));
         if (result.caseNo() != null) {
             json.put("caseNo", result.caseNo());
         }
@@ -94,7 +106,7 @@ public final class WebChatChannel implements HttpChannel {
         }
         messagesAfter(sessionId, after).onSuccess(list -> {
             JsonArray out = new JsonArray();
-            list.forEach(m -> out.add(m.toJson()));
+            list.forEach(m -> out.add(MaskedAnalysis.inMessage(m.toJson())));
             ctx.json(new JsonObject().put("sessionId", sessionId).put("messages", out));
         }).onFailure(ctx::fail);
     }
@@ -109,7 +121,7 @@ public final class WebChatChannel implements HttpChannel {
         vertx.executeBlocking(() -> router.analyzer().analyze(text), false)
             .onSuccess(a -> {
                 metrics.count("antifraud.classify", "risk", a.risk().id());
-                ctx.json(a.toJson());
+                ctx.json(MaskedAnalysis.of(a.toJson()));
             })
             .onFailure(ctx::fail);
     }
@@ -118,7 +130,8 @@ public final class WebChatChannel implements HttpChannel {
         if (!sessionId.matches("[A-Za-z0-9_-]{8,64}")) {
             return Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始"));
         }
-        return vertx.executeBlocking(() -> router.store().sessionExists(sessionKey(sessionId)), false)
+        Instant since = Instant.now().minus(sessionIdle);
+        return vertx.executeBlocking(() -> router.store().sessionActiveSince(sessionKey(sessionId), since), false)
             .compose(exists -> exists ? Future.succeededFuture(sessionId)
                 : Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始")));
     }

@@ -6,9 +6,10 @@ package cn.antifraud.channels.wechat;
  * passive reply (WeChat waits 5 seconds).
  */
 public record WeChatConfig(String token, String appId, String appSecret, String aesKey, String apiBaseUrl,
-                           long passiveReplyMillis) {
+                           long passiveReplyMillis, int maxSkewSeconds) {
     public static final String DEFAULT_API = "https://api.weixin.qq.com";
     public static final long DEFAULT_PASSIVE_REPLY_MILLIS = 4000;
+    public static final int DEFAULT_MAX_SKEW_SECONDS = 300;
 
     public WeChatConfig {
         if (token != null && !token.matches("[A-Za-z0-9]{3,32}")) {
@@ -31,10 +32,13 @@ public record WeChatConfig(String token, String appId, String appSecret, String 
         if (passiveReplyMillis < 0 || passiveReplyMillis > 4500) {
             throw new IllegalArgumentException("WECHAT_PASSIVE_REPLY_MS must be a number of milliseconds from 0 to 4500");
         }
+        if (maxSkewSeconds < 1 || maxSkewSeconds > 86_400) {
+            throw new IllegalArgumentException("WECHAT_MAX_SKEW_SECONDS must be a number of seconds from 1 to 86400");
+        }
     }
 
     public WeChatConfig(String token, String appId, String appSecret, String aesKey, String apiBaseUrl) {
-        this(token, appId, appSecret, aesKey, apiBaseUrl, DEFAULT_PASSIVE_REPLY_MILLIS);
+        this(token, appId, appSecret, aesKey, apiBaseUrl, DEFAULT_PASSIVE_REPLY_MILLIS, DEFAULT_MAX_SKEW_SECONDS);
     }
 
     public boolean verifiesSignatures() {

@@ -173,6 +173,34 @@ class SmsChannelTest {
     }
 
     @Test
+    void aSignedRequestPrefixedWithRepeatedParametersIsRefusedAndOptsNobodyOut() throws Exception {
+        Map<String, String> captured = new LinkedHashMap<>();
+        captured.put("MessageSid", sid(601));
+        captured.put("AccountSid", ACCOUNT);
+        captured.put("From", "+8613900000060");
+        captured.put("To", "+15005550006");
+        captured.put("Body", "你好");
+        String signature = Webhooks.twilioSignature(TOKEN, BASE + "/twilio/sms", captured);
+        String victim = "+8613900000061";
+        for (String prefix : new String[] {"From=" + victim + "&Body=STOP&MessageSid=" + sid(602) + "&",
+            "From=" + victim + "&Body=%E8%BD%AC%E4%BA%BA%E5%B7%A5&MessageSid=" + sid(603) + "&"}) {
+            HttpResponse<String> res = Webhooks.postRawForm(server, "/twilio/sms", prefix + Webhooks.form(captured), signature);
+            assertEquals(403, res.statusCode(), res.body());
+            assertEquals("repeated_parameter", new JsonObject(res.body()).getJsonObject("error").getString("code"));
+        }
+        assertEquals(0, server.app().store().collection("sms_optouts").countDocuments(), "nobody was opted out");
+        assertEquals(0, stored("sms:" + victim), "no forged escalation reached the queue");
+        assertEquals(200, Webhooks.postForm(server, "/twilio/sms", captured, signature).statusCode(), "the genuine request passes");
+    }
+
+    @Test
+    void aChineseSmsOfSixteenHundredCharactersIsAccepted() throws Exception {
+        HttpResponse<String> res = sms("+8613900000062", "您好".repeat(800), sid(604));
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(2, stored("sms:+8613900000062"));
+    }
+
+    @Test
     void stopIsRememberedUntilStartAndOfficerRepliesGoOutThroughTwilioWithTheStatusRecorded() throws Exception {
         String phone = "+8613900000005";
         sms(phone, "转人工", sid(501));

@@ -68,6 +68,11 @@ class WeChatChannelTest {
         wechat.close();
     }
 
+    /** A signed query with the current time (callbacks further than WECHAT_MAX_SKEW_SECONDS from now are refused). */
+    static String query(String nonce) throws Exception {
+        return query(String.valueOf(System.currentTimeMillis() / 1000), nonce);
+    }
+
     static String query(String timestamp, String nonce) throws Exception {
         return "/wechat?signature=" + Webhooks.wechatSignature(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
     }
@@ -91,7 +96,7 @@ class WeChatChannelTest {
 
     @Test
     void urlVerificationEchoesOnlyWhenTheSignatureIsRight() throws Exception {
-        HttpResponse<String> ok = server.get(query("1700000000", "n1") + "&echostr=echo-12345");
+        HttpResponse<String> ok = server.get(query("n1") + "&echostr=echo-12345");
         assertEquals(200, ok.statusCode());
         assertEquals("echo-12345", ok.body());
         HttpResponse<String> bad = server.get("/wechat?signature=0000&timestamp=1700000000&nonce=n1&echostr=echo-12345");
@@ -104,11 +109,11 @@ class WeChatChannelTest {
     void aTextMessageGetsAPassiveReplyAndARetryGetsTheSameReplyWithNothingStoredTwice() throws Exception {
         long before = System.currentTimeMillis() / 1000;
         String xml = textXml("oUser001", "转人工", "10000000000000001", before);
-        HttpResponse<String> first = Webhooks.postXml(server, query("1700000001", "n2"), xml);
+        HttpResponse<String> first = Webhooks.postXml(server, query("n2"), xml);
         assertEquals(200, first.statusCode());
         assertPassiveText("oUser001", HAND_OFF, SmsChannelTest.withoutQueuePlace(first.body()), before);
         long stored = messages("wechat:oUser001");
-        HttpResponse<String> retry = Webhooks.postXml(server, query("1700000002", "n3"), xml);
+        HttpResponse<String> retry = Webhooks.postXml(server, query("n3"), xml);
         assertEquals(first.body(), retry.body());
         assertEquals(3, stored);
         assertEquals(stored, messages("wechat:oUser001"));
@@ -124,17 +129,48 @@ class WeChatChannelTest {
     }
 
     @Test
+    void aStaleTimestampIsRefusedEvenWithAValidSignature() throws Exception {
+        String xml = textXml("oUser010", "转人工", "10000000000000010", 1);
+        for (String ts : new String[] {"1", String.valueOf(System.currentTimeMillis() / 1000 - 301),
+            String.valueOf(System.currentTimeMillis() / 1000 + 301)}) {
+            HttpResponse<String> res = Webhooks.postXml(server, query(ts, "stale" + ts), xml);
+            assertEquals(403, res.statusCode(), res.body());
+            assertEquals("stale_timestamp", new JsonObject(res.body()).getJsonObject("error").getString("code"));
+        }
+        assertEquals(0, messages("wechat:oUser010"));
+    }
+
+    @Test
+    void aSignedQueryUsedOnceCannotCarryAnotherBody() throws Exception {
+        String q = query("replay1");
+        assertEquals("echo-1", server.get(q + "&echostr=echo-1").body());
+        HttpResponse<String> forged = Webhooks.postXml(server, q, textXml("oUser011", "转人工", "10000000000000011", 1));
+        assertEquals(403, forged.statusCode(), "the query of a GET verification carries no message");
+        assertEquals("replayed_request", new JsonObject(forged.body()).getJsonObject("error").getString("code"));
+
+        String q2 = query("replay2");
+        String xml = textXml("oUser012", "你好", "10000000000000012", System.currentTimeMillis() / 1000);
+        HttpResponse<String> first = Webhooks.postXml(server, q2, xml);
+        assertEquals(200, first.statusCode());
+        assertEquals(first.body(), Webhooks.postXml(server, q2, xml).body(), "WeChat's own retry repeats the request byte for byte");
+        HttpResponse<String> other = Webhooks.postXml(server, q2, textXml("oUser013", "转人工", "10000000000000013", 1));
+        assertEquals(403, other.statusCode());
+        assertEquals(0, messages("wechat:oUser011"));
+        assertEquals(0, messages("wechat:oUser013"));
+    }
+
+    @Test
     void aDoctypeOrExternalEntityIsRejectedBeforeAnythingIsRead() throws Exception {
         String evil = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
             + "<xml><ToUserName>a</ToUserName><FromUserName>oUser003</FromUserName><MsgType>text</MsgType>"
             + "<Content>&x;</Content><MsgId>3</MsgId></xml>";
-        HttpResponse<String> res = Webhooks.postXml(server, query("1700000003", "n4"), evil);
+        HttpResponse<String> res = Webhooks.postXml(server, query("n4"), evil);
         assertEquals(400, res.statusCode());
         assertEquals("malformed_xml", new JsonObject(res.body()).getJsonObject("error").getString("code"));
         assertFalse(res.body().contains("root:"));
         assertEquals(0, messages("wechat:oUser003"));
         String huge = textXml("oUser003", "骗".repeat(12000), "4", 1700000000);
-        assertEquals(413, Webhooks.postXml(server, query("1700000003", "n4"), huge).statusCode());
+        assertEquals(413, Webhooks.postXml(server, query("n4b"), huge).statusCode());
     }
 
     @Test
@@ -142,9 +178,9 @@ class WeChatChannelTest {
         long before = System.currentTimeMillis() / 1000;
         String xml = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[oUser004]]></FromUserName>"
             + "<CreateTime>1700000100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>";
-        HttpResponse<String> first = Webhooks.postXml(server, query("1700000100", "n5"), xml);
+        HttpResponse<String> first = Webhooks.postXml(server, query("n5"), xml);
         assertPassiveText("oUser004", WELCOME, first.body(), before);
-        assertEquals(first.body(), Webhooks.postXml(server, query("1700000101", "n6"), xml).body());
+        assertEquals(first.body(), Webhooks.postXml(server, query("n6"), xml).body());
         assertEquals(1, server.app().store().collection("inbound_deliveries").countDocuments(
             new Document("_id", "wechat:oUser004:1700000100")));
     }
@@ -159,7 +195,7 @@ class WeChatChannelTest {
         long before = System.currentTimeMillis() / 1000;
         String encrypt = cipher.encrypt(textXml("oUser005", "转人工", "10000000000000005", before));
         String envelope = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
-        String ts = "1700000200";
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
         String nonce = "n7";
         String q = query(ts, nonce) + "&encrypt_type=aes&msg_signature=" + Webhooks.wechatSignature(TOKEN, ts, nonce, encrypt);
         HttpResponse<String> res = Webhooks.postXml(server, q, envelope);
@@ -172,13 +208,13 @@ class WeChatChannelTest {
         assertEquals(APP_ID, inner[1]);
         assertPassiveText("oUser005", HAND_OFF, SmsChannelTest.withoutQueuePlace(inner[0]), before);
 
-        String wrong = query(ts, nonce) + "&encrypt_type=aes&msg_signature=" + Webhooks.wechatSignature(TOKEN, ts, nonce, "other");
+        String wrong = query(ts, "n7b") + "&encrypt_type=aes&msg_signature=" + Webhooks.wechatSignature(TOKEN, ts, "n7b", "other");
         assertEquals(403, Webhooks.postXml(server, wrong, envelope).statusCode());
     }
 
     @Test
     void officerRepliesGoOutAsCustomerServiceMessagesWithARefreshedAccessToken() throws Exception {
-        Webhooks.postXml(server, query("1700000300", "n8"), textXml("oUser006", "转人工", "10000000000000006", 1700000300));
+        Webhooks.postXml(server, query("n8"), textXml("oUser006", "转人工", "10000000000000006", 1700000300));
         var conversation = server.app().router().store().openConversation("wechat:oUser006").orElseThrow();
         server.app().router().say(conversation, Message.OFFICER, "您好，我是值班民警，请问对方让您转账了吗？")
             .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -38,8 +38,9 @@ class WeChatLateAnswerTest {
     @Test
     void anAnswerThatMissesThePassiveWindowArrivesAsACustomerServiceMessage() throws Exception {
         String xml = WeChatChannelTest.textXml("oLate001", "转人工", "20000000000000001", 1700000000);
-        String query = "/wechat?signature=" + Webhooks.wechatSignature(WeChatChannelTest.TOKEN, "1700000000", "late")
-            + "&timestamp=1700000000&nonce=late";
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        String query = "/wechat?signature=" + Webhooks.wechatSignature(WeChatChannelTest.TOKEN, ts, "late")
+            + "&timestamp=" + ts + "&nonce=late";
         HttpResponse<String> res = Webhooks.postXml(server, query, xml);
         assertEquals(200, res.statusCode());
         assertEquals("success", res.body());

@@ -53,6 +53,16 @@ final class Webhooks {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** POSTs an already encoded form body as it is (repeated keys and all). */
+    static HttpResponse<String> postRawForm(TestServer server, String path, String body, String signature) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            b.header("X-Twilio-Signature", signature);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** WeChat's algorithm: hex(SHA-1(concatenation of the sorted strings)). */
     static String wechatSignature(String... parts) throws Exception {
         String[] sorted = parts.clone();

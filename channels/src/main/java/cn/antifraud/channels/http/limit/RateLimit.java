@@ -1,0 +1,38 @@
+package cn.antifraud.channels.http.limit;
+
+import cn.antifraud.channels.http.Errors;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The route handler that refuses a client over its allowance: 429 with Retry-After and the contract's error
+ * body. One allowance per client address and per group of routes ("resident", "login").
+ */
+public final class RateLimit {
+    private final RateLimiter limiter;
+    private final TrustedProxies proxies;
+    private final int perMinute;
+
+    public RateLimit(RateLimiter limiter, TrustedProxies proxies, int perMinute) {
+        this.limiter = limiter;
+        this.proxies = proxies;
+        this.perMinute = perMinute;
+    }
+
+    public Handler<RoutingContext> handler(String group) {
+        return ctx -> {
+            if (perMinute <= 0) {
+                ctx.next();
+                return;
+            }
+            RateLimiter.Decision d = limiter.acquire(group + ":" + ClientAddress.of(ctx.request(), proxies), perMinute);
+            if (d.allowed()) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader("Retry-After", String.valueOf(d.retryAfterSeconds()));
+            Errors.send(ctx, 429, "rate_limited", "您的请求太频繁了，请等 " + d.retryAfterSeconds()
+                + " 秒再试。如果正在被骗或已经转账，请直接拨打110。");
+        };
+    }
+}

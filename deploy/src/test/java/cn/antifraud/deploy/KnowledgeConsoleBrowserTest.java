@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A supervisor in headless Chromium labels a message from the review queue and reads the running model's figures. */
 class KnowledgeConsoleBrowserTest {
     static final String PASSWORD = "supervisor-password-1";
-    static final String UNSURE = "我表哥让我帮他买点东西，电话18612345678";
+    static final String UNSURE = "有个人说帮我办点事，电话18612345678";
     @TempDir
     static Path dataDir;
     static TestServer server;
@@ -50,12 +50,12 @@ class KnowledgeConsoleBrowserTest {
             driver.findElement(By.id("tab-review")).click();
 
             WebElement row = wait.until(d -> d.findElements(By.cssSelector("#unsure-list tr.review-item")).stream()
-                .filter(r -> r.getText().contains("表哥")).findFirst().orElse(null));
+                .filter(r -> r.getText().contains("办点事")).findFirst().orElse(null));
             assertTrue(row.getText().contains("186****5678") && !row.getText().contains("18612345678"), row.getText());
             new Select(row.findElement(By.cssSelector("select.label-select"))).selectByValue("none");
             row.findElement(By.cssSelector("button.add-corpus")).click();
             wait.until(d -> d.findElement(By.id("toast")).getText().contains("已加入训练语料"));
-            wait.until(d -> d.findElement(By.id("unsure-list")).getText().contains("表哥") ? null : true);
+            wait.until(d -> d.findElement(By.id("unsure-list")).getText().contains("办点事") ? null : true);
 
             driver.findElement(By.linkText("模型训练")).click();
             String running = server.app().knowledge().analyzer().models().version();

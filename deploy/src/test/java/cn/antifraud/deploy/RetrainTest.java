@@ -169,7 +169,7 @@ class RetrainTest {
         assertEquals("refused", job.getString("status"), job.encodePrettily());
         assertTrue(job.getString("message").contains("没有上线") && job.getString("message").contains("诈骗识别 F1 0."),
             job.getString("message"));
-        assertTrue(job.getJsonArray("steps").getString(1).contains("(" + added + " added by supervisors)"), job.encodePrettily());
+        assertTrue(job.getJsonArray("steps").getString(1).contains("其中主管新增 " + added + " 条"), job.encodePrettily());
         assertEquals(running, analyzer.models().version());
         assertNotEquals(running, job.getString("model"));
         JsonObject refused = await(admin.models()).stream().map(m -> (JsonObject) m)

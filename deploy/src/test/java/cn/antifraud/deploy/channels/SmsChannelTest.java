@@ -1,6 +1,7 @@
 package cn.antifraud.deploy.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.antifraud.core.conversation.Conversation;
@@ -237,15 +238,18 @@ class SmsChannelTest {
     }
 
     @Test
-    void withNoOfficerLineACallerWhoAsksForAnOfficerIsPromisedACallBack() throws Exception {
+    void withNoOfficerLineACallerWhoAsksForAnOfficerIsOfferedARecordedMessageAndACallBack() throws Exception {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("CallSid", "CA0000000000000000000000000000001");
         p.put("From", "+8613900000006");
         p.put("Digits", "0");
         HttpResponse<String> res = Webhooks.postForm(server, "/twilio/voice/gather", p,
             Webhooks.twilioSignature(TOKEN, BASE + "/twilio/voice/gather", p));
-        assertEquals(XML + "<Response><Say language=\"cmn-CN\" voice=\"Polly.Zhiyu-Neural\">值班民警正在处理其他来电，我们已经记下您的电话和"
-            + "刚才说的情况，民警会尽快给您回电，请保持手机畅通。如果情况紧急，请挂机后直接拨打110。再见。</Say><Hangup/></Response>", res.body());
+        // not hung up on: the caller may leave a recorded message with the call-back task (issue 14, item 7)
+        assertTrue(res.body().contains("<Gather action=\"" + BASE + "/twilio/voice/gather\""), res.body());
+        assertTrue(res.body().contains("值班民警现在都在忙，暂时接不了电话。想给民警留一段语音留言请按1，民警听了会给您回电；先接着和我说请按2；再听一遍请按9。"),
+            res.body());
+        assertFalse(res.body().contains("<Hangup/>"), res.body());
         Document task = server.app().store().collection("callbacks").find(new Document("sessionKey", "voice:+8613900000006")).first();
         assertEquals("+8613900000006", task.getString("phone"));
         assertEquals("open", task.getString("status"));

@@ -162,15 +162,6 @@ final class ConversationViews {
         return contact(channel, address);
     }
 
-    /** What officers see where a phone number or WeChat id would be, for a web-chat resident. */
-    static final String WEB_VISITOR = "网页访客";
-
-    /** The address in the conversation view: the phone or WeChat id in full, never a web session id. */
-    static String viewAddress(String channel, String address) {
-        return InboundMessage.SMS.equals(channel) || InboundMessage.VOICE.equals(channel) || InboundMessage.WECHAT.equals(channel)
-            ? address : maskAddress(channel, address);
-    }
-
     /** Masks indicators the analysis found, then any remaining long number (cards, phones, QQ, ID numbers). */
     static String maskText(Message m) {
         String text = m.text();

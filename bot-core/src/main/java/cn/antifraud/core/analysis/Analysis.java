@@ -19,6 +19,11 @@ public record Analysis(String intent, double intentConfidence, String scamType, 
         return indicators.stream().anyMatch(Indicator::knownBad);
     }
 
+    /** Evidence that stands without the model: a known-bad indicator or a phishing-link signal. */
+    public boolean hasHardEvidence() {
+        return hasKnownBad() || signals.stream().anyMatch(s -> PhishingSignals.isPhishing(s.category()));
+    }
+
     public JsonObject toJson() {
         JsonArray inds = new JsonArray();
         for (Indicator i : indicators) {

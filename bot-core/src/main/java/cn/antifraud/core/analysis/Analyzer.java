@@ -45,10 +45,16 @@ public final class Analyzer {
         if (turns.isEmpty() || whole.intent().equals(KnowledgeBase.VERIFY_INTENT) && whole.risk() == Risk.HIGH) {
             return whole;
         }
-        // a pasted conversation is one story: the most dangerous turn decides, its indicators and signals join the whole's
+        // a pasted conversation is one story: the most dangerous turn decides, its indicators and signals join the whole's.
+        // A turn may only outrank the story when the story itself looks at least doubtful, or the turn carries hard
+        // evidence (a phishing link, a known-bad contact): one money-related line in a family chat is not a scam.
+        boolean doubtful = whole.scamProbability() >= RiskScorer.LOOK_CLOSER;
         Analysis worst = whole;
         for (ChatLog.Turn turn : turns.get()) {
             Analysis part = judge(featurizer.prepare(turn.text()), loaded);
+            if (!doubtful && !part.hasHardEvidence()) {
+                continue;
+            }
             if (part.risk().compareTo(worst.risk()) > 0
                 || part.risk() == worst.risk() && part.scamProbability() > worst.scamProbability() && part.risk() != Risk.NONE) {
                 worst = part;

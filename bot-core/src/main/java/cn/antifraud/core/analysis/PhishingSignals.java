@@ -17,6 +17,12 @@ final class PhishingSignals {
     static final String CHEAP_TLD = "cheap_tld";
     static final String BRAND_DOMAIN = "brand_domain";
     static final String SENDER_LINK = "sender_tag_link";
+    private static final Set<String> ALL = Set.of(CHEAP_TLD, BRAND_DOMAIN, SENDER_LINK);
+
+    /** Whether a signal category is one of the phishing-link signals. */
+    static boolean isPhishing(String category) {
+        return ALL.contains(category);
+    }
 
     private static final Set<String> CHEAP = Set.of("top", "xyz", "cc", "vip", "icu", "club", "site", "online", "shop", "live", "fun",
         "work", "wang", "ren", "win", "bid", "tk", "ml", "ga", "cf", "gq", "link", "biz", "store", "space", "website", "asia", "ltd",

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
  */
 public final class RiskScorer {
     private static final Set<String> STRONG = Set.of("transfer", "fee_first", "screen_share", "secrecy", "credentials");
-    private static final Set<String> PHISHING = Set.of(PhishingSignals.CHEAP_TLD, PhishingSignals.BRAND_DOMAIN, PhishingSignals.SENDER_LINK);
     /** Calibrated P(scam) from which a detected scam with a strong signal or a contact is high. */
     static final double SURE = 0.9;
     /** Below the cutoff, from here a message is worth a closer look (low). */
@@ -28,7 +27,7 @@ public final class RiskScorer {
         Set<String> categories = signals.stream().map(Signal::category)
             .filter(c -> !c.equals(Signal.MONEY_MOVED) && !c.equals(Signal.MONEY_MOVING)).collect(Collectors.toSet());
         long strong = categories.stream().filter(STRONG::contains).count();
-        boolean phishing = categories.stream().anyMatch(PHISHING::contains);
+        boolean phishing = categories.stream().anyMatch(PhishingSignals::isPhishing);
         boolean knownBad = indicators.stream().anyMatch(Indicator::knownBad);
         boolean contact = indicators.stream().anyMatch(i -> i.isTraceable() && !i.type().equals(Indicator.APP));
         boolean lookalike = indicators.stream().anyMatch(i -> !i.note().isEmpty() && !i.knownBad());
@@ -38,8 +37,11 @@ public final class RiskScorer {
         // "骗了两万" says in the resident's own words that money went to a scammer, whatever the model thinks
         boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
 
+        // money that moved is high when something says it went to a scammer; a transfer told with no sign of a scam at
+        // all (rent to a landlord, a red envelope to a parent) is not an emergency, whatever the intent model says
+        boolean scamLike = detected || knownBad || scamProbability >= LOOK_CLOSER;
         Risk risk;
-        if (moneyMoved && (detected || moneyTalk || knownBad || saysScammed)) {
+        if (moneyMoved && scamLike && (detected || moneyTalk || knownBad || saysScammed)) {
             risk = Risk.HIGH;
         } else if (detected) {
             boolean sure = scamProbability >= SURE;

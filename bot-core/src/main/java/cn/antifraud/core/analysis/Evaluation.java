@@ -155,7 +155,7 @@ public final class Evaluation {
         return new Scores(labels, truth, predicted);
     }
 
-    private Analyzer analyzerFor(Models models) {
+    Analyzer analyzerFor(Models models) {
         return new Analyzer(featurizer, signals, models, KnownIndicators.NONE);
     }
 

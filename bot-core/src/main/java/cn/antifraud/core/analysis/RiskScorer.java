@@ -14,6 +14,12 @@ public final class RiskScorer {
     private static final Set<String> STRONG = Set.of("transfer", "fee_first", "screen_share", "secrecy", "credentials");
     /** Calibrated P(scam) from which a detected scam with a strong signal or a contact is high. */
     static final double SURE = 0.9;
+    /**
+     * Calibrated P(scam) a detection needs to be medium when nothing else speaks for it (no signal at all): chosen on
+     * leave-one-style-out (docs/evaluation.md), where bare detections between the cutoff and this held most of the
+     * false alarms on ordinary chat and notices.
+     */
+    static final double BARE = 0.7;
     /** Below the cutoff, from here a message is worth a closer look (low). */
     static final double LOOK_CLOSER = 0.25;
 
@@ -37,12 +43,15 @@ public final class RiskScorer {
         // "骗了两万" says in the resident's own words that money went to a scammer, whatever the model thinks
         boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
 
-        // money that moved is high when something says it went to a scammer; a transfer told with no sign of a scam at
+        // money that moved is high when something says it went to a scammer (the model, a known-bad contact, the resident's
+        // own 「被骗了」); a transfer told with no sign of a scam at
         // all (rent to a landlord, a red envelope to a parent) is not an emergency, whatever the intent model says
-        boolean scamLike = detected || knownBad || scamProbability >= LOOK_CLOSER;
+        boolean doubtful = scamProbability >= LOOK_CLOSER;
         Risk risk;
-        if (moneyMoved && scamLike && (detected || moneyTalk || knownBad || saysScammed)) {
+        if (moneyMoved && (detected || knownBad || saysScammed && moneyTalk || doubtful && (moneyTalk || saysScammed))) {
             risk = Risk.HIGH;
+        } else if (detected && categories.isEmpty() && !moneyMoved && !knownBad && scamProbability < BARE) {
+            risk = Risk.LOW;
         } else if (detected) {
             boolean sure = scamProbability >= SURE;
             if (sure && (strong >= 1 || categories.size() >= 2 || knownBad || contact) || strong >= 2 || knownBad) {

@@ -28,7 +28,26 @@ class RiskScorerTest {
     @Test
     void moneyAlreadySentWhileReportingIsHigh() {
         List<Signal> sent = List.of(new Signal(Signal.MONEY_MOVED, "已经转了"));
-        assertEquals(Risk.HIGH, scorer.score(false, 0.1, sent, List.of(), true));
+        assertEquals(Risk.HIGH, scorer.score(false, 0.3, sent, List.of(), true));
+    }
+
+    @Test
+    void moneySentWithNoSignOfAScamIsNotAnEmergency() {
+        // 「我昨天给房东转了三个月房租」: the intent model hears money sent, the detector is sure it is ordinary
+        List<Signal> sent = List.of(new Signal(Signal.MONEY_MOVED, "转了"));
+        assertEquals(Risk.NONE, scorer.score(false, 0.01, sent, List.of(), true));
+    }
+
+    @Test
+    void theResidentsOwnWordsThatTheyWereScammedAreHighWhateverTheModelSays() {
+        List<Signal> sent = List.of(new Signal(Signal.MONEY_MOVED, "被骗了两万"));
+        assertEquals(Risk.HIGH, scorer.score(false, 0.01, sent, List.of(), true));
+    }
+
+    @Test
+    void aBareDetectionJustOverTheCutoffIsOnlyLow() {
+        assertEquals(Risk.LOW, scorer.score(true, RiskScorer.BARE - 0.05, List.of(), List.of(), false));
+        assertEquals(Risk.MEDIUM, scorer.score(true, RiskScorer.BARE, List.of(), List.of(), false));
     }
 
     @Test
@@ -44,8 +63,8 @@ class RiskScorerTest {
     }
 
     @Test
-    void anUnsureScamVerdictWithoutSignalsIsMedium() {
-        assertEquals(Risk.MEDIUM, scorer.score(true, 0.55, List.of(), List.of(), false));
+    void anUnsureScamVerdictWithASignalIsMedium() {
+        assertEquals(Risk.MEDIUM, scorer.score(true, 0.62, List.of(new Signal("urgency", "尽快")), List.of(), false));
     }
 
     @Test

@@ -19,7 +19,8 @@ public final class Analyzer {
 
     private final Featurizer featurizer;
     private final SignalDetector signals;
-    private final RiskScorer risk = new RiskScorer();
+    private final RiskScorer risk;
+    private final double cutoff;
     /** Models and their compiled form, swapped together. */
     private record Loaded(Models models, Optional<CompiledModels> compiled) {
         Loaded(Models models) {
@@ -31,6 +32,13 @@ public final class Analyzer {
     private final KnownIndicators known;
 
     public Analyzer(Featurizer featurizer, SignalDetector signals, Models models, KnownIndicators known) {
+        this(featurizer, signals, models, known, Models.DETECTION_CUTOFF, new RiskScorer());
+    }
+
+    /** With another detection cutoff and risk scorer: for choosing them on leave-one-style-out. */
+    Analyzer(Featurizer featurizer, SignalDetector signals, Models models, KnownIndicators known, double cutoff, RiskScorer risk) {
+        this.cutoff = cutoff;
+        this.risk = risk;
         this.featurizer = featurizer;
         this.signals = signals;
         this.models = new AtomicReference<>(new Loaded(models));
@@ -97,7 +105,7 @@ public final class Analyzer {
 
         String intentId = intent.bestProbability() >= INTENT_THRESHOLD ? intent.best() : KnowledgeBase.VERIFY_INTENT;
         boolean moneyTalk = intentId.equals("money_sent") || intentId.equals("report_fraud");
-        boolean detected = scamProbability >= Models.DETECTION_CUTOFF;
+        boolean detected = scamProbability >= cutoff;
         Risk level = risk.score(detected, scamProbability, found, indicators, moneyTalk);
         if (!intentId.equals(KnowledgeBase.VERIFY_INTENT) && !detected && found.isEmpty() && indicators.isEmpty()) {
             level = Risk.NONE; // "你好", "谢谢", "怎么防骗": dialogue, not a message to judge

@@ -159,6 +159,11 @@ public final class Evaluation {
         return new Analyzer(featurizer, signals, models, KnownIndicators.NONE);
     }
 
+    /** As {@link #analyzerFor(Models)} with another detection cutoff and bare-detection level. */
+    Analyzer analyzerFor(Models models, double cutoff, double bare) {
+        return new Analyzer(featurizer, signals, models, KnownIndicators.NONE, cutoff, new RiskScorer(bare));
+    }
+
     private List<String> labels() {
         List<String> labels = new ArrayList<>(kb.scamTypeIds());
         labels.add(KnowledgeBase.NONE);

@@ -35,7 +35,7 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      * A message is called a scam when the detector's calibrated P(scam) reaches this cutoff; chosen on
      * leave-one-style-out scores, never on the held-out files (docs/evaluation.md).
      */
-    public static final double DETECTION_CUTOFF = 0.6;
+    public static final double DETECTION_CUTOFF = 0.55;
     /**
      * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
      * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).

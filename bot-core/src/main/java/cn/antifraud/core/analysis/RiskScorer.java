@@ -19,9 +19,20 @@ public final class RiskScorer {
      * leave-one-style-out (docs/evaluation.md), where bare detections between the cutoff and this held most of the
      * false alarms on ordinary chat and notices.
      */
-    static final double BARE = 0.7;
+    static final double BARE = 0.6;
     /** Below the cutoff, from here a message is worth a closer look (low). */
     static final double LOOK_CLOSER = 0.25;
+
+    private final double bare;
+
+    public RiskScorer() {
+        this(BARE);
+    }
+
+    /** With another {@link #BARE} level: for choosing it on leave-one-style-out. */
+    RiskScorer(double bare) {
+        this.bare = bare;
+    }
 
     /**
      * @param detected the detector's calibrated P(scam) reached its cutoff
@@ -50,7 +61,7 @@ public final class RiskScorer {
         Risk risk;
         if (moneyMoved && (detected || knownBad || saysScammed && moneyTalk || doubtful && (moneyTalk || saysScammed))) {
             risk = Risk.HIGH;
-        } else if (detected && categories.isEmpty() && !moneyMoved && !knownBad && scamProbability < BARE) {
+        } else if (detected && categories.isEmpty() && !moneyMoved && !knownBad && scamProbability < bare) {
             risk = Risk.LOW;
         } else if (detected) {
             boolean sure = scamProbability >= SURE;

@@ -1,0 +1,42 @@
+package cn.antifraud.core.analysis;
+
+import cn.antifraud.kb.KnowledgeBase;
+import cn.antifraud.kb.LabeledText;
+import java.util.Set;
+
+/**
+ * Not a test: prints every leave-one-style-out error (false alarm, miss, wrong type) of the named styles (all when
+ * none are named), so a rule or corpus change can be judged on writing styles the models did not see. Run with the
+ * test classpath: {@code StyleErrors [--all] [style...]} ({@code --all} prints every line with its probability, signals and indicators).
+ */
+public final class StyleErrors {
+    private StyleErrors() {
+    }
+
+    public static void main(String[] args) {
+        KnowledgeBase kb = KnowledgeBase.load();
+        Featurizer featurizer = AnalysisPipeline.featurizer(kb);
+        boolean dump = args.length > 0 && args[0].equals("--all");
+        Set<String> wanted = Set.of(dump ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+        Evaluation eval = new Evaluation(kb, featurizer, s -> { });
+        for (Evaluation.Split split : Evaluation.styleSplits(kb.corpus())) {
+            if (!wanted.isEmpty() && !wanted.contains(split.name().replace("without ", ""))) {
+                continue;
+            }
+            Analyzer analyzer = eval.analyzerFor(Models.train(featurizer, split.train(), kb.intents()));
+            for (LabeledText t : split.test()) {
+                Analysis a = analyzer.analyze(t.text());
+                String got = Evaluation.verdict(a);
+                if (dump) {
+                    System.out.printf("ROW\t%s\t%s\t%s\t%s\t%.4f\t%s\t%s\t%s%n", t.style(), t.label(), got, a.risk(), a.scamProbability(),
+                        String.join(",", a.signals().stream().map(Signal::category).toList()),
+                        String.join(",", a.indicators().stream().map(Indicator::type).toList()), t.text().replace("\t", " "));
+                } else if (!got.equals(t.label())) {
+                    String kind = t.label().equals(KnowledgeBase.NONE) ? "FA" : got.equals(KnowledgeBase.NONE) ? "MISS" : "TYPE";
+                    System.out.printf("%s\t%s\t%s->%s\t%s\t%.2f\t%s%n", kind, t.style(), t.label(), got, a.risk(),
+                        a.scamProbability(), t.text());
+                }
+            }
+        }
+    }
+}

@@ -117,8 +117,16 @@ class UrgentConsoleBrowserTest {
         try {
             WebDriverWait wait = new WebDriverWait(officer, Duration.ofSeconds(20));
             BrowserTest.BrowserSupport.logIntoConsole(officer, wait, server.url("/console/"), "admin", "test-admin-password");
-            WebElement item = wait.until(d -> d.findElements(By.cssSelector(".queue-item[data-id='" + id + "']")).stream().findFirst().orElse(null));
-            item.findElement(By.cssSelector("button.claim")).click();
+            // The queue re-renders on live changes (the escalation's own events arrive while it is drawn); find the row
+            // and click its claim button again when the row was replaced in between.
+            wait.until(d -> {
+                try {
+                    d.findElement(By.cssSelector(".queue-item[data-id='" + id + "'] button.claim")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
             // The pane re-renders on live changes right after the claim; retry on a stale element.
             wait.until(d -> {
                 try {

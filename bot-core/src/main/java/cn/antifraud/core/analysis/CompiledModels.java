@@ -259,7 +259,8 @@ final class CompiledModels {
         }
 
         TextClassifier.Prediction intent() {
-            return TextClassifier.Prediction.of(intentOutcomes, softmax(Arrays.copyOfRange(sums, DETECT_COLUMNS, DETECT_COLUMNS + intentOutcomes.length)));
+            double[] intentSums = Arrays.copyOfRange(sums, DETECT_COLUMNS, DETECT_COLUMNS + intentOutcomes.length);
+            return TextClassifier.Prediction.of(intentOutcomes, softmax(intentSums));
         }
 
         TextClassifier.Prediction type() {

@@ -1,8 +1,6 @@
 package cn.antifraud.core.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.quasinewton.Function;
@@ -49,17 +47,18 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         }
         QNMinimizer minimizer = new QNMinimizer(l1Cost, l2Cost, iterations, m, maxFctEval);
         double[] parameters = minimizer.minimize(new FeatureMajorLikelihood(indexer));
+        // the model as OpenNLP builds it: per feature, every outcome's weight (parameters are outcome-major)
         String[] predLabels = indexer.getPredLabels();
         String[] outcomeNames = indexer.getOutcomeLabels();
+        int[] everyOutcome = new int[outcomeNames.length];
+        Arrays.setAll(everyOutcome, oi -> oi);
         Context[] params = new Context[predLabels.length];
-        for (int ci = 0; ci < params.length; ci++) {
-            List<Integer> outcomePattern = new ArrayList<>(outcomeNames.length);
-            List<Double> alpha = new ArrayList<>(outcomeNames.length);
-            for (int oi = 0; oi < outcomeNames.length; oi++) {
-                outcomePattern.add(oi);
-                alpha.add(parameters[oi * predLabels.length + ci]);
+        for (int f = 0; f < params.length; f++) {
+            double[] weights = new double[outcomeNames.length];
+            for (int oi = 0; oi < weights.length; oi++) {
+                weights[oi] = parameters[oi * predLabels.length + f];
             }
-            params[ci] = new Context(ArrayMath.toIntArray(outcomePattern), ArrayMath.toDoubleArray(alpha));
+            params[f] = new Context(everyOutcome.clone(), weights);
         }
         return new QNModel(params, predLabels, outcomeNames);
     }
@@ -70,7 +69,10 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
      * identical; like OpenNLP's, {@link #gradientAt} returns one reused array.
      */
     static final class FeatureMajorLikelihood implements Function {
+        /** The events' features as rows of {@link #byFeature} (see {@link #rowOf}). */
         private final int[][] contexts;
+        /** Feature index to its row in {@link #byFeature}. */
+        private final int[] rowOf;
         private final int[] outcomeList;
         private final int[] seen;
         private final int outcomes;
@@ -80,9 +82,36 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         private final double[] accumulated;
         private final double[] gradient;
         private final double[] sums;
+        private final double[] eventSums;
+        private final double[] scoredPoint;
+        private boolean scored;
 
         FeatureMajorLikelihood(DataIndexer indexer) {
-            this.contexts = indexer.getContexts();
+            int[][] original = indexer.getContexts();
+            int numFeatures = indexer.getPredLabels().length;
+            // rows in order of how many events use the feature: the frequent ones share a few hundred KB of cache
+            int[] uses = new int[numFeatures];
+            for (int[] context : original) {
+                for (int f : context) {
+                    uses[f]++;
+                }
+            }
+            Integer[] order = new Integer[numFeatures];
+            for (int f = 0; f < numFeatures; f++) {
+                order[f] = f;
+            }
+            Arrays.sort(order, (a, b) -> uses[a] != uses[b] ? Integer.compare(uses[b], uses[a]) : Integer.compare(a, b));
+            this.rowOf = new int[numFeatures];
+            for (int r = 0; r < numFeatures; r++) {
+                rowOf[order[r]] = r;
+            }
+            this.contexts = new int[original.length][];
+            for (int ci = 0; ci < original.length; ci++) {
+                contexts[ci] = new int[original[ci].length];
+                for (int ai = 0; ai < original[ci].length; ai++) {
+                    contexts[ci][ai] = rowOf[original[ci][ai]];
+                }
+            }
             this.outcomeList = indexer.getOutcomeList();
             this.seen = indexer.getNumTimesEventsSeen();
             this.outcomes = indexer.getOutcomeLabels().length;
@@ -92,6 +121,8 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
             this.accumulated = new double[dimension];
             this.gradient = new double[dimension];
             this.sums = new double[outcomes];
+            this.eventSums = new double[contexts.length * outcomes];
+            this.scoredPoint = new double[dimension];
         }
 
         @Override
@@ -102,10 +133,10 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         @Override
         public double valueAt(double[] x) {
             check(x);
-            toFeatureMajor(x);
+            scoreEvents(x);
             double negLogLikelihood = 0;
             for (int ci = 0; ci < contexts.length; ci++) {
-                sum(contexts[ci]);
+                System.arraycopy(eventSums, ci * outcomes, sums, 0, outcomes);
                 double logSumOfExps = ArrayMath.logSumOfExps(sums);
                 negLogLikelihood -= (sums[outcomeList[ci]] - logSumOfExps) * seen[ci];
             }
@@ -115,17 +146,19 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         @Override
         public double[] gradientAt(double[] x) {
             check(x);
-            toFeatureMajor(x);
+            if (!scoredAt(x)) {
+                scoreEvents(x);
+            }
             Arrays.fill(accumulated, 0);
             double[] d = new double[outcomes];
             for (int ci = 0; ci < contexts.length; ci++) {
-                int[] context = contexts[ci];
-                sum(context);
+                System.arraycopy(eventSums, ci * outcomes, sums, 0, outcomes);
                 double logSumOfExps = ArrayMath.logSumOfExps(sums);
                 for (int oi = 0; oi < outcomes; oi++) {
                     int empirical = outcomeList[ci] == oi ? 1 : 0;
                     d[oi] = 1.0 * (StrictMath.exp(sums[oi] - logSumOfExps) - empirical) * seen[ci];
                 }
+                int[] context = contexts[ci];
                 for (int ai = 0; ai < context.length; ai++) {
                     int base = context[ai] * outcomes;
                     for (int oi = 0; oi < outcomes; oi++) {
@@ -133,29 +166,46 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
                     }
                 }
             }
-            for (int f = 0, i = 0; f < features; f++) {
-                for (int oi = 0; oi < outcomes; oi++, i++) {
-                    gradient[oi * features + f] = accumulated[i];
+            for (int f = 0; f < features; f++) {
+                int base = rowOf[f] * outcomes;
+                for (int oi = 0; oi < outcomes; oi++) {
+                    gradient[oi * features + f] = accumulated[base + oi];
                 }
             }
             return gradient;
         }
 
-        /** The event's score per outcome, into {@link #sums}: its features' weights added in context order. */
-        private void sum(int[] context) {
-            Arrays.fill(sums, 0);
-            for (int ai = 0; ai < context.length; ai++) {
-                int base = context[ai] * outcomes;
-                for (int oi = 0; oi < outcomes; oi++) {
-                    sums[oi] += 1.0 * byFeature[base + oi];
+        /**
+         * Every event's score per outcome at {@code x}, into {@link #eventSums}: its features' weights added in context
+         * order. The line search asks for the gradient at the point it last valued, so the scores are kept for it.
+         */
+        private void scoreEvents(double[] x) {
+            toFeatureMajor(x);
+            for (int ci = 0; ci < contexts.length; ci++) {
+                int[] context = contexts[ci];
+                int at = ci * outcomes;
+                Arrays.fill(sums, 0);
+                for (int ai = 0; ai < context.length; ai++) {
+                    int base = context[ai] * outcomes;
+                    for (int oi = 0; oi < outcomes; oi++) {
+                        sums[oi] += 1.0 * byFeature[base + oi];
+                    }
                 }
+                System.arraycopy(sums, 0, eventSums, at, outcomes);
             }
+            System.arraycopy(x, 0, scoredPoint, 0, dimension);
+            scored = true;
+        }
+
+        private boolean scoredAt(double[] x) {
+            return scored && Arrays.equals(x, scoredPoint);
         }
 
         private void toFeatureMajor(double[] x) {
-            for (int oi = 0, i = 0; oi < outcomes; oi++) {
-                for (int f = 0; f < features; f++, i++) {
-                    byFeature[f * outcomes + oi] = x[i];
+            for (int f = 0; f < features; f++) {
+                int base = rowOf[f] * outcomes;
+                for (int oi = 0; oi < outcomes; oi++) {
+                    byFeature[base + oi] = x[oi * features + f];
                 }
             }
         }

@@ -41,6 +41,8 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
      */
     static final int VERIFY_STRIDE = 6;
+    /** Smallest heap that trains in two lanes (see {@link #train}); below it the trainings run one after the other. */
+    static final long TWO_LANE_HEAP = 900L << 20;
     /** Intent model training. */
     public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
 
@@ -64,15 +66,22 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        // independent single-threaded trainings run side by side, one per core: deterministic, and about twice as fast
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // Independent single-threaded trainings (each deterministic, so the order they run in changes nothing). L-BFGS keeps
+        // 30 vectors of the model's size: the type model needs about 270 MB while it trains, the intent model 220 MB, a
+        // detector member 50 MB. So they run in two lanes (type then intent; the detector's members), and in one lane
+        // when the heap could not hold the type model and a detector member side by side (-Xmx512m).
+        Runtime runtime = Runtime.getRuntime();
+        boolean twoLanes = runtime.availableProcessors() >= 2 && runtime.maxMemory() >= TWO_LANE_HEAP;
+        ExecutorService lane = Executors.newSingleThreadExecutor();
+        ExecutorService detectorLane = twoLanes ? Executors.newSingleThreadExecutor() : lane;
         try {
-            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), pool);
-            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), pool);
-            Detector detector = Detector.train(scam, styles, pool);
+            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), lane);
+            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), lane);
+            Detector detector = Detector.train(scam, styles, detectorLane);
             return new Models(detector, types.join(), intentModel.join(), fingerprint(corpus, intents));
         } finally {
-            pool.shutdown();
+            lane.shutdown();
+            detectorLane.shutdown();
         }
     }
 

@@ -184,14 +184,43 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
             for (int ci = 0; ci < contexts.length; ci++) {
                 int[] context = contexts[ci];
                 int at = ci * outcomes;
-                Arrays.fill(sums, 0);
-                for (int ai = 0; ai < context.length; ai++) {
-                    int base = context[ai] * outcomes;
-                    for (int oi = 0; oi < outcomes; oi++) {
-                        sums[oi] += 1.0 * byFeature[base + oi];
+                // four outcomes at a time in registers: independent sums, each still added up in context order
+                int oi = 0;
+                for (; oi + 4 <= outcomes; oi += 4) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    for (int ai = 0; ai < context.length; ai++) {
+                        int base = context[ai] * outcomes + oi;
+                        s0 += 1.0 * byFeature[base];
+                        s1 += 1.0 * byFeature[base + 1];
+                        s2 += 1.0 * byFeature[base + 2];
+                        s3 += 1.0 * byFeature[base + 3];
                     }
+                    eventSums[at + oi] = s0;
+                    eventSums[at + oi + 1] = s1;
+                    eventSums[at + oi + 2] = s2;
+                    eventSums[at + oi + 3] = s3;
                 }
-                System.arraycopy(sums, 0, eventSums, at, outcomes);
+                for (; oi + 2 <= outcomes; oi += 2) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    for (int ai = 0; ai < context.length; ai++) {
+                        int base = context[ai] * outcomes + oi;
+                        s0 += 1.0 * byFeature[base];
+                        s1 += 1.0 * byFeature[base + 1];
+                    }
+                    eventSums[at + oi] = s0;
+                    eventSums[at + oi + 1] = s1;
+                }
+                for (; oi < outcomes; oi++) {
+                    double s0 = 0;
+                    for (int ai = 0; ai < context.length; ai++) {
+                        s0 += 1.0 * byFeature[context[ai] * outcomes + oi];
+                    }
+                    eventSums[at + oi] = s0;
+                }
             }
             System.arraycopy(x, 0, scoredPoint, 0, dimension);
             scored = true;

@@ -223,19 +223,26 @@ final class CompiledModels {
         private final int typeFound;
         private final int detectKnown;
         private final int typeKnown;
+        /** Keeps the touching loads of {@link #type} from being optimised away. */
+        private int touched;
 
         private Scored(long[] hashes) {
             int width = hotStride - HEAD;
             double[] s = new double[width];
-            int[] typedRows = new int[hashes.length];
+            // first find every row (a short loop, so the CPU has many cache misses in flight), then add the weights up
+            int[] found = new int[hashes.length];
+            int known = 0;
+            for (long h : hashes) {
+                int row = find(h);
+                found[known] = row;
+                known += row >= 0 ? 1 : 0;
+            }
+            int[] typedRows = new int[known];
             int n = 0;
             int dk = 0;
             int tk = 0;
-            for (long h : hashes) {
-                int row = find(h);
-                if (row < 0) {
-                    continue;
-                }
+            for (int i = 0; i < known; i++) {
+                int row = found[i];
                 int head = hot[row + 2];
                 dk += head & DETECT_KNOWN;
                 tk += (head & TYPE_KNOWN) >>> 1;
@@ -265,6 +272,12 @@ final class CompiledModels {
 
         TextClassifier.Prediction type() {
             int width = scamOutcomes.length;
+            // touch both cache lines of every row first (many misses in flight), then add up from the cache
+            int touch = 0;
+            for (int i = 0; i < typeFound; i++) {
+                touch += typeRows[typeRowsFound[i]] ^ typeRows[typeRowsFound[i] + 16];
+            }
+            touched = touch;
             double[] me = new double[width];
             double[] nb = new double[width];
             for (int i = 0; i < typeFound; i++) {

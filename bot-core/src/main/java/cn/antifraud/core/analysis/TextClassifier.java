@@ -15,6 +15,7 @@ import opennlp.tools.doccat.DocumentCategorizerEventStream;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
@@ -108,7 +109,9 @@ public final class TextClassifier {
             if (reference || !config.algorithm().equals("MAXENT_QN")) {
                 return new TextClassifier(DocumentCategorizerME.train("zh", stream, params, factory), new FraudFeatures(config.features()));
             }
-            // what DocumentCategorizerME.train does, with OpenNLP's L-BFGS trainer computing its objective cache-friendly
+            // what DocumentCategorizerME.train does, with OpenNLP's L-BFGS trainer computing its objective cache-friendly, and
+            // events indexed in memory (the default two-pass indexer writes them to a temporary file and reads them back)
+            params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
             Map<String, String> manifest = new HashMap<>();
             CacheFriendlyQnTrainer trainer = new CacheFriendlyQnTrainer();
             trainer.init(params, manifest);

@@ -144,7 +144,7 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      * The cache key: the {@link #fingerprint} of the training data, plus what the models actually see of it (every line's
      * tokens, so any change to normalisation, placeholders, indicators, segmentation or cues retrains) and the bytecode of
      * the training code (so a change to how a model is trained retrains without anyone remembering to bump
-     * {@link #TRAINING_VERSION}). Featurizing the corpus for it takes well under a second.
+     * {@link #TRAINING_VERSION}). Featurizing the corpus for it costs about a second of CPU at start.
      */
     static String cacheKey(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> vocabulary) {
         try {

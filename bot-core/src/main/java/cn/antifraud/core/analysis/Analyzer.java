@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The analysis step: featurize, classify scam type and intent, find signals and indicators, look up
@@ -87,16 +88,17 @@ public final class Analyzer {
             return new Analysis(KnowledgeBase.VERIFY_INTENT, 0, KnowledgeBase.NONE, Risk.NONE, 0, 0, List.of(), List.of(), p.truncated());
         }
         double scamProbability;
-        TextClassifier.Prediction type;
+        // the type is scored only for a message that gets one (most ordinary messages do not)
+        Supplier<TextClassifier.Prediction> type;
         TextClassifier.Prediction intent;
         if (loaded.compiled().isPresent()) {
-            CompiledModels.Scores scores = loaded.compiled().get().predict(p.tokens());
+            CompiledModels.Scored scores = loaded.compiled().get().score(p.tokens());
             scamProbability = scores.scamProbability();
-            type = scores.type();
+            type = scores::type;
             intent = scores.intent();
         } else {
             scamProbability = loaded.models().detector().probability(p.tokens());
-            type = loaded.models().scamType().predict(p.tokens());
+            type = () -> loaded.models().scamType().predict(p.tokens());
             intent = loaded.models().intent().predict(p.tokens());
         }
         List<Indicator> indicators = lookUp(p.indicators());
@@ -115,8 +117,9 @@ public final class Analyzer {
         double confidence = 1 - scamProbability;
         if (detected || level.compareTo(Risk.MEDIUM) >= 0) {
             Optional<String> fromRegistry = knownType(indicators);
-            scamType = !detected && fromRegistry.isPresent() ? fromRegistry.get() : type.best();
-            confidence = scamProbability * type.probability(scamType);
+            TextClassifier.Prediction types = type.get();
+            scamType = !detected && fromRegistry.isPresent() ? fromRegistry.get() : types.best();
+            confidence = scamProbability * types.probability(scamType);
         }
         return new Analysis(intentId, intent.bestProbability(), scamType, level, confidence, scamProbability,
             indicators, found, p.truncated());

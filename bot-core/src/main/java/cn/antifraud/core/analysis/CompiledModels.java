@@ -1,78 +1,156 @@
 package cn.antifraud.core.analysis;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 
 /**
- * The detector's, scam-type and intent models' weights compiled for scoring by the 64-bit hash of each feature, so no
- * feature strings are built. Each model has its own table ({@link Table}): a small index that fits the CPU cache and
- * rows of one cache line each holding the feature's hash and that model's weights, so a feature costs at most one
- * memory fetch per model. The detector's table holds its maxent weights and its naive Bayes log-odds side by side.
- * Scores exactly as OpenNLP's L-BFGS maxent ({@code QNModel}) and {@link NaiveBayes} do, within float rounding.
+ * The detector's, scam-type and intent models' weights compiled into one table keyed by the 64-bit hash of each feature,
+ * so no feature strings are built and each feature of a text is looked up once for all five weight sets (the detector's
+ * maxent and naive Bayes members, the type model's maxent and naive Bayes members, the intent model).
+ *
+ * <p>Layout, chosen for the CPU cache (the weights are far larger than it): a small index (4 bytes a slot) that rejects
+ * most unknown features without reading a row; a "hot" row of one 64-byte cache line per feature holding its hash, flags
+ * and the weights every text needs (detector and intent); and a "type" row of two cache lines, only for features the
+ * type model knows, read only when the type is asked for ({@link Scored#type}): most ordinary messages never need it.
+ * Scores exactly as the separate tables did before (same float weights, summed in the same order), which equal OpenNLP's
+ * L-BFGS maxent ({@code QNModel}) and {@link NaiveBayes} within float rounding ({@code CompiledModelsTest}).
  */
 final class CompiledModels {
     /** What the compiled models say about one text. */
     record Scores(double scamProbability, TextClassifier.Prediction type, TextClassifier.Prediction intent) {
     }
 
+    /** Hot row: hash (2 ints), then type row + 1 shifted left by 2 with the two "known to naive Bayes" flags. */
+    private static final int HEAD = 3;
+    private static final int DETECT_KNOWN = 1;
+    private static final int TYPE_KNOWN = 2;
+    /** Detector columns after the head: maxent outcome 0, outcome 1, naive Bayes log-odds; then the intent outcomes. */
+    private static final int DETECT_COLUMNS = 3;
+    /** Ints in front of the first row, so rows start on a 64-byte boundary (array data begins 16 bytes in). */
+    private static final int LEAD = 12;
+    private static final int ROW_BITS = 20;
+    private static final int ROW_MASK = (1 << ROW_BITS) - 1;
+
     private final Detector detector;
-    private final Table detect;
     private final int detectScam;
     private final TypeModel typeModel;
-    private final Table scam;
-    private final Table typeBayes;
     private final double[] typeBayesPrior;
-    private final Table intent;
     private final String[] scamOutcomes;
     private final String[] intentOutcomes;
     private final FraudFeatures features;
 
+    private final int[] index;
+    private final int mask;
+    private final int hotStride;
+    private final int[] hot;
+    private final int typeStride;
+    private final int[] typeRows;
+
     private CompiledModels(Detector detector, QNModel detectModel, TypeModel types, QNModel scam, QNModel intent, FraudFeatures features) {
         this.detector = detector;
         this.typeModel = types;
-        // columns: the maxent member's two outcomes, the naive Bayes log-odds, and 1 where naive Bayes knows the feature
-        Map<String, double[]> detectRows = weights(detectModel, 4);
-        detector.bayesWeights().forEach((f, w) -> {
-            double[] row = detectRows.computeIfAbsent(f, x -> new double[4]);
-            row[2] = w;
-            row[3] = 1;
+        this.features = features;
+        this.detectScam = Arrays.asList(outcomes(detectModel)).indexOf(Detector.SCAM);
+        this.scamOutcomes = outcomes(scam);
+        this.intentOutcomes = outcomes(intent);
+        int typeWidth = scamOutcomes.length;
+        int intentWidth = intentOutcomes.length;
+
+        Map<String, double[]> detectMaxent = weights(detectModel, 2);
+        Map<String, Double> detectBayes = detector.bayesWeights();
+        Map<String, double[]> typeMaxent = weights(scam, typeWidth);
+        Map<String, double[]> typeBayes = centredBayes(types, typeWidth);
+        Map<String, double[]> intentMaxent = weights(intent, intentWidth);
+
+        Set<String> all = new HashSet<>(detectMaxent.keySet());
+        all.addAll(detectBayes.keySet());
+        all.addAll(intentMaxent.keySet());
+        all.addAll(typeMaxent.keySet());
+        all.addAll(typeBayes.keySet());
+        Set<String> typed = new HashSet<>(typeMaxent.keySet());
+        typed.addAll(typeBayes.keySet());
+        if (all.size() >= ROW_MASK || typed.size() >= 1 << 29) {
+            throw new IllegalArgumentException("models too large to compile: " + all.size() + " features");
+        }
+        this.hotStride = roundUp(HEAD + DETECT_COLUMNS + intentWidth, 16);
+        this.typeStride = roundUp(2 * typeWidth, 16);
+        int size = Integer.highestOneBit(Math.max(16, all.size() * 2)) * 2;
+        this.index = new int[size];
+        this.mask = size - 1;
+        this.hot = new int[LEAD + all.size() * hotStride];
+        this.typeRows = new int[LEAD + typed.size() * typeStride];
+
+        Builder b = new Builder();
+        detectMaxent.forEach((f, w) -> b.addHot(f, w, HEAD));
+        detectBayes.forEach((f, w) -> {
+            int row = b.row(f);
+            b.add(hot, row + HEAD + 2, w);
+            hot[row + 2] |= DETECT_KNOWN;
         });
-        this.detect = new Table(detectRows, 4);
-        this.detectScam = java.util.Arrays.asList((String[]) ((AbstractModel) detectModel).getDataStructures()[2]).indexOf(Detector.SCAM);
-        String[] so = (String[]) ((AbstractModel) scam).getDataStructures()[2];
-        String[] io = (String[]) ((AbstractModel) intent).getDataStructures()[2];
-        this.scam = new Table(weights(scam, so.length), so.length);
-        // naive Bayes type log-likelihoods in the maxent model's outcome order, centred per feature (a constant added to
-        // every type changes nothing after the softmax, and small numbers keep float precision), then 1 for "known"
+        intentMaxent.forEach((f, w) -> b.addHot(f, w, HEAD + DETECT_COLUMNS));
+        typeMaxent.forEach((f, w) -> b.addType(f, w, 0));
+        typeBayes.forEach((f, w) -> {
+            b.addType(f, w, typeWidth);
+            hot[b.row(f) + 2] |= TYPE_KNOWN;
+        });
+        this.typeBayesPrior = new double[typeWidth];
         int[] column = types.bayesColumns();
-        Map<String, double[]> bayesRows = new HashMap<>(types.bayes().logLikelihood().size() * 2);
-        types.bayes().logLikelihood().forEach((f, ll) -> {
-            double[] row = new double[so.length + 1];
-            double mean = 0;
-            for (int k = 0; k < so.length; k++) {
-                row[k] = column[k] < 0 ? 0 : ll[column[k]];
-                mean += row[k] / so.length;
-            }
-            for (int k = 0; k < so.length; k++) {
-                row[k] -= mean;
-            }
-            row[so.length] = 1;
-            bayesRows.put(f, row);
-        });
-        this.typeBayes = new Table(bayesRows, so.length + 1);
-        this.typeBayesPrior = new double[so.length];
-        for (int k = 0; k < so.length; k++) {
+        for (int k = 0; k < typeWidth; k++) {
             typeBayesPrior[k] = column[k] < 0 ? Double.NEGATIVE_INFINITY : types.bayes().logPrior()[column[k]];
         }
-        this.intent = new Table(weights(intent, io.length), io.length);
-        this.scamOutcomes = so;
-        this.intentOutcomes = io;
-        this.features = features;
+    }
+
+    /** Fills the table: rows are created on a feature's first weight, weights are added as floats. */
+    private final class Builder {
+        private int rows;
+        private int typed;
+
+        int row(String feature) {
+            long h = FraudFeatures.hash(feature);
+            int row = find(h);
+            if (row >= 0) {
+                return row;
+            }
+            int slot = slot(h);
+            while (index[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = tag(h) << ROW_BITS | ++rows;
+            row = LEAD + (rows - 1) * hotStride;
+            hot[row] = (int) h;
+            hot[row + 1] = (int) (h >>> 32);
+            return row;
+        }
+
+        void addHot(String feature, double[] w, int column) {
+            int row = row(feature);
+            for (int k = 0; k < w.length; k++) {
+                add(hot, row + column + k, w[k]);
+            }
+        }
+
+        void addType(String feature, double[] w, int column) {
+            int row = row(feature);
+            if (hot[row + 2] >>> 2 == 0) {
+                hot[row + 2] |= ++typed << 2;
+            }
+            int t = LEAD + ((hot[row + 2] >>> 2) - 1) * typeStride;
+            for (int k = 0; k < w.length; k++) {
+                add(typeRows, t + column + k, w[k]);
+            }
+        }
+
+        void add(int[] table, int at, double w) {
+            table[at] = Float.floatToRawIntBits(Float.intBitsToFloat(table[at]) + (float) w);
+        }
     }
 
     /** Compiles models trained with L-BFGS on the same features; empty when that does not hold. */
@@ -83,6 +161,10 @@ final class CompiledModels {
             return Optional.empty();
         }
         return Optional.of(new CompiledModels(models.detector(), d, models.scamType(), s, i, new FraudFeatures(models.scamType().featureSpec())));
+    }
+
+    private static String[] outcomes(QNModel model) {
+        return (String[]) ((AbstractModel) model).getDataStructures()[2];
     }
 
     /** A maxent model's weights by feature, {@code width} columns (outcomes first). */
@@ -101,114 +183,143 @@ final class CompiledModels {
         return out;
     }
 
-    /** The detector's calibrated P(scam) and the type and intent predictions for segmented text. */
-    Scores predict(List<String> tokens) {
-        long[] hashes = features.hashes(tokens);
-        double[] d = detect.sums(hashes);
-        double[] maxent = softmax(new double[] {d[0], d[1]});
-        double p = detector.calibrated(maxent[detectScam], d[2] + detector.bayesBias(), (int) Math.round(d[3]));
-        double[] nb = typeBayes.sums(hashes);
-        int width = scamOutcomes.length;
-        double[] bayesScores = new double[width];
-        for (int k = 0; k < width; k++) {
-            bayesScores[k] = nb[k] + typeBayesPrior[k];
-        }
-        TextClassifier.Prediction type = typeModel.combine(scam.probabilities(hashes), bayesScores, (int) Math.round(nb[width]),
-            TypeModel.BAYES_WEIGHT);
-        return new Scores(p, type, TextClassifier.Prediction.of(intentOutcomes, intent.probabilities(hashes)));
+    /**
+     * The type model's naive Bayes log-likelihoods in the maxent model's outcome order, centred per feature (a constant
+     * added to every type changes nothing after the softmax, and small numbers keep float precision).
+     */
+    private static Map<String, double[]> centredBayes(TypeModel types, int width) {
+        int[] column = types.bayesColumns();
+        Map<String, double[]> out = new HashMap<>(types.bayes().logLikelihood().size() * 2);
+        types.bayes().logLikelihood().forEach((f, ll) -> {
+            double[] row = new double[width];
+            double mean = 0;
+            for (int k = 0; k < width; k++) {
+                row[k] = column[k] < 0 ? 0 : ll[column[k]];
+                mean += row[k] / width;
+            }
+            for (int k = 0; k < width; k++) {
+                row[k] -= mean;
+            }
+            out.put(f, row);
+        });
+        return out;
     }
 
-    /**
-     * One model's weights. {@code index} (open addressing by hash, 4 bytes a slot) holds row number + 1 in its low
-     * {@link #ROW_BITS} bits and the hash's top bits above them, or 0 when empty: most features a model does not know
-     * are rejected there without reading a row. {@code rows} holds {@link #ROW} ints per row: the feature hash in two
-     * ints, then the model's weights as float bits. Rows start 64-byte aligned when the array is allocated on a region
-     * boundary (G1 places large arrays so), which the {@link #LEAD} ints in front arrange: array data begins 16 bytes
-     * after the array's start.
-     */
-    static final class Table {
-        static final int ROW = 16;
-        static final int LEAD = 12;
-        static final int ROW_BITS = 20;
-        private static final int ROW_MASK = (1 << ROW_BITS) - 1;
-        private final int[] index;
-        private final int[] rows;
-        private final int mask;
-        private final int width;
+    /** The detector's calibrated P(scam) and the type and intent predictions for segmented text. */
+    Scores predict(List<String> tokens) {
+        Scored s = score(tokens);
+        return new Scores(s.scamProbability(), s.type(), s.intent());
+    }
 
-        Table(Map<String, double[]> predicates, int width) {
-            if (width > ROW - 2 || predicates.size() >= ROW_MASK) {
-                throw new IllegalArgumentException("model too large to compile: " + width + " outcomes, " + predicates.size() + " features");
-            }
-            this.width = width;
-            int size = Integer.highestOneBit(Math.max(16, predicates.size() * 2)) * 2;
-            this.index = new int[size];
-            this.mask = size - 1;
-            this.rows = new int[LEAD + predicates.size() * ROW];
-            int count = 0;
-            for (Map.Entry<String, double[]> e : predicates.entrySet()) {
-                long h = FraudFeatures.hash(e.getKey());
-                int row = find(h);
-                if (row < 0) {
-                    int slot = slot(h);
-                    while (index[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    index[slot] = tag(h) << ROW_BITS | ++count;
-                    row = LEAD + (count - 1) * ROW;
-                    rows[row] = (int) h;
-                    rows[row + 1] = (int) (h >>> 32);
-                }
-                double[] w = e.getValue();
-                for (int k = 0; k < width; k++) {
-                    rows[row + 2 + k] = Float.floatToRawIntBits(Float.intBitsToFloat(rows[row + 2 + k]) + (float) w[k]);
-                }
-            }
-        }
+    /** Looks up the text's features once; the type is scored only when asked for. */
+    Scored score(List<String> tokens) {
+        return new Scored(features.hashes(tokens));
+    }
 
-        /** Softmax over the summed weights of the given features. */
-        double[] probabilities(long[] hashes) {
-            return softmax(java.util.Arrays.copyOf(sums(hashes), width));
-        }
+    /** One text's features found in the table, with the detector and intent sums. */
+    final class Scored {
+        private final double[] sums;
+        private final int[] typeRowsFound;
+        private final int typeFound;
+        private final int detectKnown;
+        private final int typeKnown;
+        /** Keeps the touching loads of {@link #type} from being optimised away. */
+        private int touched;
 
-        /** The summed weights of the given features per column, then how many of them the table knows. */
-        double[] sums(long[] hashes) {
-            double[] sums = new double[width + 1];
+        private Scored(long[] hashes) {
+            int width = hotStride - HEAD;
+            double[] s = new double[width];
+            // first find every row (a short loop, so the CPU has many cache misses in flight), then add the weights up
+            int[] found = new int[hashes.length];
+            int known = 0;
             for (long h : hashes) {
                 int row = find(h);
-                if (row >= 0) {
-                    sums[width]++;
-                    for (int k = 0; k < width; k++) {
-                        sums[k] += Float.intBitsToFloat(rows[row + 2 + k]);
-                    }
+                found[known] = row;
+                known += row >= 0 ? 1 : 0;
+            }
+            int[] typedRows = new int[known];
+            int n = 0;
+            int dk = 0;
+            int tk = 0;
+            for (int i = 0; i < known; i++) {
+                int row = found[i];
+                int head = hot[row + 2];
+                dk += head & DETECT_KNOWN;
+                tk += (head & TYPE_KNOWN) >>> 1;
+                if (head >>> 2 != 0) {
+                    typedRows[n++] = LEAD + ((head >>> 2) - 1) * typeStride;
+                }
+                for (int k = 0; k < width; k++) {
+                    s[k] += Float.intBitsToFloat(hot[row + HEAD + k]);
                 }
             }
-            return sums;
+            this.sums = s;
+            this.typeRowsFound = typedRows;
+            this.typeFound = n;
+            this.detectKnown = dk;
+            this.typeKnown = tk;
         }
 
-        /** The start of the feature's row, or -1 when the model does not know the feature. */
-        private int find(long h) {
-            int lo = (int) h;
-            int hi = (int) (h >>> 32);
-            int tag = tag(h);
-            for (int slot = slot(h), e = index[slot]; e != 0; slot = (slot + 1) & mask, e = index[slot]) {
-                if (e >>> ROW_BITS == tag) {
-                    int row = LEAD + ((e & ROW_MASK) - 1) * ROW;
-                    if (rows[row] == lo && rows[row + 1] == hi) {
-                        return row;
-                    }
+        double scamProbability() {
+            double[] maxent = softmax(new double[] {sums[0], sums[1]});
+            return detector.calibrated(maxent[detectScam], sums[2] + detector.bayesBias(), detectKnown);
+        }
+
+        TextClassifier.Prediction intent() {
+            double[] intentSums = Arrays.copyOfRange(sums, DETECT_COLUMNS, DETECT_COLUMNS + intentOutcomes.length);
+            return TextClassifier.Prediction.of(intentOutcomes, softmax(intentSums));
+        }
+
+        TextClassifier.Prediction type() {
+            int width = scamOutcomes.length;
+            // touch both cache lines of every row first (many misses in flight), then add up from the cache
+            int touch = 0;
+            for (int i = 0; i < typeFound; i++) {
+                touch += typeRows[typeRowsFound[i]] ^ typeRows[typeRowsFound[i] + 16];
+            }
+            touched = touch;
+            double[] me = new double[width];
+            double[] nb = new double[width];
+            for (int i = 0; i < typeFound; i++) {
+                int t = typeRowsFound[i];
+                for (int k = 0; k < width; k++) {
+                    me[k] += Float.intBitsToFloat(typeRows[t + k]);
+                    nb[k] += Float.intBitsToFloat(typeRows[t + width + k]);
                 }
             }
-            return -1;
+            for (int k = 0; k < width; k++) {
+                nb[k] += typeBayesPrior[k];
+            }
+            return typeModel.combine(softmax(me), nb, typeKnown, TypeModel.BAYES_WEIGHT);
         }
+    }
 
-        private static int tag(long h) {
-            return (int) (h >>> (64 - (32 - ROW_BITS)));
+    /** The start of the feature's hot row, or -1 when no model knows the feature. */
+    private int find(long h) {
+        int lo = (int) h;
+        int hi = (int) (h >>> 32);
+        int tag = tag(h);
+        for (int slot = slot(h), e = index[slot]; e != 0; slot = (slot + 1) & mask, e = index[slot]) {
+            if (e >>> ROW_BITS == tag) {
+                int row = LEAD + ((e & ROW_MASK) - 1) * hotStride;
+                if (hot[row] == lo && hot[row + 1] == hi) {
+                    return row;
+                }
+            }
         }
+        return -1;
+    }
 
-        private int slot(long h) {
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
+    private static int tag(long h) {
+        return (int) (h >>> (64 - (32 - ROW_BITS)));
+    }
+
+    private int slot(long h) {
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private static int roundUp(int n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
     }
 
     private static double[] softmax(double[] sums) {

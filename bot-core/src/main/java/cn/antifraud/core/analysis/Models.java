@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 public record Models(Detector detector, TypeModel scamType, TextClassifier intent, String version) {
     private static final Logger LOG = Logger.getLogger(Models.class.getName());
     /** Bump when features or training change, so cached models are rebuilt. */
-    static final String TRAINING_VERSION = "v6-detector-types";
+    static final String TRAINING_VERSION = "v7-cache-key-covers-features-and-code";
     /**
      * Scam-type model training (scam lines only), chosen by cross-validation on the training corpus (docs/evaluation.md).
      * Cutoff 2 drops features seen once: a quarter of the weights, a table that stays in the CPU cache.
@@ -41,6 +41,8 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
      */
     static final int VERIFY_STRIDE = 6;
+    /** Smallest heap that trains in two lanes (see {@link #train}); below it the trainings run one after the other. */
+    static final long TWO_LANE_HEAP = 900L << 20;
     /** Intent model training. */
     public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
 
@@ -64,15 +66,22 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
-        // independent single-threaded trainings run side by side, one per core: deterministic, and about twice as fast
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // Independent single-threaded trainings (each deterministic, so the order they run in changes nothing). L-BFGS keeps
+        // 30 vectors of the model's size: the type model needs about 270 MB while it trains, the intent model 220 MB, a
+        // detector member 50 MB. So they run in two lanes (type then intent; the detector's members), and in one lane
+        // when the heap could not hold the type model and a detector member side by side (-Xmx512m).
+        Runtime runtime = Runtime.getRuntime();
+        boolean twoLanes = runtime.availableProcessors() >= 2 && runtime.maxMemory() >= TWO_LANE_HEAP;
+        ExecutorService lane = Executors.newSingleThreadExecutor();
+        ExecutorService detectorLane = twoLanes ? Executors.newSingleThreadExecutor() : lane;
         try {
-            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), pool);
-            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), pool);
-            Detector detector = Detector.train(scam, styles, pool);
+            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), lane);
+            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), lane);
+            Detector detector = Detector.train(scam, styles, detectorLane);
             return new Models(detector, types.join(), intentModel.join(), fingerprint(corpus, intents));
         } finally {
-            pool.shutdown();
+            lane.shutdown();
+            detectorLane.shutdown();
         }
     }
 
@@ -93,7 +102,7 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         kb.folds().forEach((from, to) -> vocabulary.add(new LabeledText(from, to)));
         kb.dictionary().forEach(term -> vocabulary.add(new LabeledText("dict", term)));
         kb.cues().forEach((cue, phrases) -> phrases.forEach(p -> vocabulary.add(new LabeledText(cue, p))));
-        String version = fingerprint(corpus, kb.intents(), vocabulary);
+        String version = cacheKey(featurizer, corpus, kb.intents(), vocabulary);
         if (dir != null) {
             Path detectorFile = dir.resolve("detector-" + version + ".bin");
             Path scamFile = dir.resolve("scam-" + version + ".bin");
@@ -130,6 +139,38 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /**
+     * The cache key: the {@link #fingerprint} of the training data, plus what the models actually see of it (every line's
+     * tokens, so any change to normalisation, placeholders, indicators, segmentation or cues retrains) and the bytecode of
+     * the training code (so a change to how a model is trained retrains without anyone remembering to bump
+     * {@link #TRAINING_VERSION}). Featurizing the corpus for it costs about a second of CPU at start.
+     */
+    static String cacheKey(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> vocabulary) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(fingerprint(corpus, intents, vocabulary).getBytes(StandardCharsets.UTF_8));
+            for (List<LabeledText> list : List.of(corpus, intents)) {
+                for (LabeledText t : list) {
+                    md.update((String.join("\u0001", featurizer.tokens(t.text())) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            for (Class<?> c : TRAINING_CODE) {
+                try (var in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                    if (in != null) {
+                        md.update(in.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classes whose code decides what is learned from the tokens (see {@link #cacheKey}). */
+    private static final List<Class<?>> TRAINING_CODE = List.of(Models.class, Detector.class, TypeModel.class, NaiveBayes.class,
+        Platt.class, TextClassifier.class, CacheFriendlyQnTrainer.class, FraudFeatures.class);
 
     /** Identifies a model by everything it is trained from: samples, folds and dictionary, training settings. */
     @SafeVarargs

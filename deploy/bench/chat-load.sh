@@ -77,7 +77,8 @@ run() {
     "http://127.0.0.1:$port" -- "$path" | grep '^RESULT')"
   read -r _ r l50 l99 n errors <<<"$line"
   rate[$name]="$r"; p50[$name]="$l50"; p99[$name]="$l99"
-  if [[ "$name" == *turn* ]]; then turns=$((turns + n - errors)); fi
+  # every answered chat request stored a turn, warm-up and growth included
+  if [[ "$path" == /api/chat/messages ]]; then turns=$((turns + n - errors)); fi
   [ "$errors" = 0 ] || echo "$name: $errors failed requests" >&2
 }
 
@@ -97,15 +98,16 @@ run warm "$echo_port" post-text.lua / 5
 
 run echo "$echo_port" post-text.lua / "$duration"
 run classify "$app_port" post-text.lua /api/classify "$duration"
+empty_start="$turns"
 run new_turn "$app_port" post-text.lua /api/chat/messages "$duration"
 run continue_turn "$app_port" continue-turn.lua /api/chat/messages "$duration"
-empty_turns="$turns"
 
 grow_started="$(date +%s)"
 while [ "$turns" -lt "$target_turns" ] && [ $(( $(date +%s) - grow_started )) -lt "$grow_seconds" ]; do
   run grow "$app_port" post-text.lua /api/chat/messages 30
 done
 
+grown="$turns"
 run echo_after "$echo_port" post-text.lua / "$duration"
 run new_turn_after "$app_port" post-text.lua /api/chat/messages "$duration"
 run continue_turn_after "$app_port" continue-turn.lua /api/chat/messages "$duration"
@@ -113,6 +115,8 @@ run continue_turn_after "$app_port" continue-turn.lua /api/chat/messages "$durat
 jcmd "$app_pid" GC.run >/dev/null 2>&1 || true
 heap_used="$(jcmd "$app_pid" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*' || echo 0)"
 disk="$(du -sb "$work/data" | cut -f1)"
+# the jar's own count of web-chat turns, to check the script's
+counted="$(curl -sf "http://127.0.0.1:$app_port/metrics" | grep '^antifraud_messages_total{channel="web"}' | awk '{print int($2)}' || echo '?')"
 
 ratio() { python3 -c "print(f'{100 * $1 / $2:.1f}%')"; }
 printf '\n%s, %s cores, load average %s, wrk -t%s -c%s, %ss per run, ready (cached models) in %ss\n\n' "$(date -u +%F)" "$(nproc)" \
@@ -121,11 +125,11 @@ printf '| what | requests/s | p50 ms | p99 ms | share of the echo |\n|---|---|--
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "${rate[$2]}" "${p50[$2]}" "${p99[$2]}" "$(ratio "${rate[$2]}" "${rate[$3]}")"; }
 row "bare Vert.x echo" echo echo
 row "POST /api/classify" classify echo
-row "new-conversation turns, $empty_turns stored" new_turn echo
+row "new-conversation turns, $empty_start stored at start" new_turn echo
 row "continuing-conversation turns" continue_turn echo
 row "bare Vert.x echo, again" echo_after echo_after
-row "new-conversation turns, $turns stored" new_turn_after echo_after
-row "continuing-conversation turns, $turns stored" continue_turn_after echo_after
-printf '\nstored turns %s; DATA_DIR %s MB (%s MB when ready), %s KB more per stored turn; heap used after GC %s MB\n' \
-  "$turns" "$((disk / 1048576))" "$((disk_at_start / 1048576))" \
+row "new-conversation turns, $grown stored at start" new_turn_after echo_after
+row "continuing-conversation turns, $grown stored at start" continue_turn_after echo_after
+printf '\nstored turns %s (the jar counted %s); DATA_DIR %s MB (%s MB when ready), %s KB more per stored turn; heap used after GC %s MB\n' \
+  "$turns" "$counted" "$((disk / 1048576))" "$((disk_at_start / 1048576))" \
   "$(python3 -c "print(round(($disk - $disk_at_start) / 1024 / $turns, 1))")" "$((heap_used / 1024))"

@@ -43,6 +43,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -79,7 +81,17 @@ public final class Application implements AutoCloseable {
         Metrics metrics = new Metrics();
         Store store = Store.open(config.storage(), List.of(new MongoMetricsCommandListener(metrics.registry())));
         ClusterNode node;
+        IndicatorRegistry registry;
+        FutureTask<Analyzer> analyzing;
+        Path modelDir = config.modelCache();
         try {
+            registry = new IndicatorRegistry(store);
+            // Reading the models and building HanLP's dictionaries is most of a start with cached models, and
+            // needs neither the cluster node nor the other stores: it runs beside them on the second core.
+            analyzing = new FutureTask<>(() -> AnalysisPipeline.analyzer(kb, modelDir, registry));
+            Thread loader = new Thread(analyzing, "analyzer-load");
+            loader.setDaemon(true);
+            loader.start();
             node = ClusterNode.start(config.cluster(), metrics.registry());
         } catch (Exception | Error e) {
             store.close();
@@ -87,10 +99,7 @@ public final class Application implements AutoCloseable {
         }
         Vertx vertx = node.vertx();
         try {
-            IndicatorRegistry registry = new IndicatorRegistry(store);
             registry.seed(kb.seedIndicators());
-            Path modelDir = config.modelCache();
-            Analyzer analyzer = AnalysisPipeline.analyzer(kb, modelDir, registry);
             ConversationStore conversations = new ConversationStore(store);
             ConversationLifecycle lifecycle = new ConversationLifecycle(conversations, vertx.eventBus());
             Clock clock = Clock.systemUTC();
@@ -103,14 +112,15 @@ public final class Application implements AutoCloseable {
             KnowledgeModule knowledge = new KnowledgeModule(kb, store, services.audit());
             flows.addAll(knowledge.flows());
             DialogueEngine engine = new DialogueEngine(kb, flows);
-            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
-            knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
             PublicUrl publicUrl = new PublicUrl(config.http());
             PeopleDirectory people = new PeopleDirectory(store);
             TwilioSignatures twilioSignatures = new TwilioSignatures(config.twilio(), publicUrl);
             SmsSender sms = new SmsSender(vertx, config.twilio(), store, publicUrl);
             CallbackTasks callbacks = new CallbackTasks(store);
             new TwilioOutbound(vertx, sms, callbacks).listen();
+            Analyzer analyzer = loaded(analyzing);
+            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
+            knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
 
             List<HttpChannel> channels = List.of(
                 new OpsChannel(vertx, store, metrics, () -> analyzer.models().version(), config.edge().metricsToken(), node.health()),
@@ -131,6 +141,21 @@ public final class Application implements AutoCloseable {
         } catch (Exception | Error e) {
             vertx.close();
             store.close();
+            throw e;
+        }
+    }
+
+    /** The analyzer loaded in the background; its failure fails the start as if it had loaded in line. */
+    private static Analyzer loaded(FutureTask<Analyzer> analyzing) throws Exception {
+        try {
+            return analyzing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

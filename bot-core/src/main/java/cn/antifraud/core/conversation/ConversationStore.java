@@ -1,10 +1,12 @@
 package cn.antifraud.core.conversation;
 
+import cn.antifraud.core.storage.OrderedIds;
 import cn.antifraud.core.storage.Store;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -17,9 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -36,11 +39,13 @@ import org.bson.Document;
  */
 public final class ConversationStore {
     private static final String SLOTS_MIGRATION = "message-slots";
+    private static final String SESSION_SEQ_INDEX = "sessionKey_1_seq_1";
 
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> inbound;
+    private final OfficerQueue queue;
 
     /** A session: its open conversation (if any), the last sequence number handed out and the options last offered. */
     public record Session(String key, String conversationId, long lastSeq, List<String> lastOptions) {
@@ -68,11 +73,24 @@ public final class ConversationStore {
         conversations.createIndex(Indexes.ascending("sessionKey", "state"));
         conversations.createIndex(Indexes.ascending("state", "priority", "updatedAt"));
         conversations.createIndex(Indexes.ascending("caseNo"));
-        messages.createIndex(Indexes.ascending("sessionKey", "seq"), new IndexOptions().unique(true));
+        dropSessionSeqIndex();
         messages.createIndex(Indexes.ascending("conversationId", "seq"));
         messages.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true).sparse(true).name("slot_unique"));
         messages.createIndex(Indexes.ascending("delivery"), new IndexOptions().unique(true).sparse(true).name("delivery_unique"));
         migrateSlots(store.collection("migrations"));
+        this.queue = new OfficerQueue(store, conversations, store.collection("migrations"));
+    }
+
+    /**
+     * Stores made before the unique slot kept a unique index on (sessionKey, seq) as well: the same constraint
+     * twice, and on the embedded store one more B-tree rewritten by every message. The slot is the one kept.
+     */
+    private void dropSessionSeqIndex() {
+        for (Document index : messages.listIndexes()) {
+            if (SESSION_SEQ_INDEX.equals(index.getString("name"))) {
+                messages.dropIndex(SESSION_SEQ_INDEX);
+            }
+        }
     }
 
     /** Messages stored before slots existed get theirs, once (a marker document records that it ran). */
@@ -100,15 +118,31 @@ public final class ConversationStore {
         return session(sessionKey).isPresent();
     }
 
-    /** Whether the session exists and has had a message (or was opened) at or after {@code since}: idle sessions expire. */
+    /**
+     * Whether the session exists and has had a message (or was opened) at or after {@code since}: idle sessions
+     * expire. The session records when its last message was stored ({@code lastAt}), so this is one read by
+     * {@code _id}; looking for the session's latest message instead was a scan of every stored message on the
+     * embedded store (it cannot sort by a part of an index), run before each continuing turn, and it stalled
+     * those turns once the store held a few thousand.
+     */
     public boolean sessionActiveSince(String sessionKey, Instant since) {
         Document session = sessions.find(new Document("_id", sessionKey)).first();
         if (session == null) {
             return false;
         }
-        Document last = messages.find(new Document("sessionKey", sessionKey)).sort(Sorts.descending("seq")).limit(1).first();
-        Date at = last != null ? last.getDate("createdAt") : session.getDate("createdAt");
+        Date at = session.getDate("lastAt");
+        if (at == null) {
+            at = legacyLastAt(session);
+        }
         return at == null || !at.toInstant().isBefore(since);
+    }
+
+    /** A session stored before it recorded {@code lastAt}: its latest message, read by its unique slot. */
+    private Date legacyLastAt(Document session) {
+        Number next = (Number) session.get("nextSeq");
+        Document last = next == null || next.longValue() == 0 ? null
+            : messages.find(new Document("slot", slot(session.getString("_id"), next.longValue()))).first();
+        return last != null ? last.getDate("createdAt") : session.getDate("createdAt");
     }
 
     /** The open (not closed) conversation of a session, if any. */
@@ -139,7 +173,7 @@ public final class ConversationStore {
 
     /** A new conversation, not stored yet: {@link #insert} stores it (with the turn that opens it). */
     public static Conversation fresh(String channel, String address) {
-        return fresh(UUID.randomUUID().toString(), channel, address);
+        return fresh(OrderedIds.next(), channel, address);
     }
 
     /** A new conversation with a given id (one a session already names), not stored yet. */
@@ -159,6 +193,9 @@ public final class ConversationStore {
 
     /** Stores a new conversation as it is (version 0). */
     public Conversation insert(Conversation c) {
+        if (OfficerQueue.QUEUED.contains(c.state())) {
+            queue.enter(c.id());
+        }
         conversations.insertOne(toDocument(c));
         return c;
     }
@@ -171,9 +208,17 @@ public final class ConversationStore {
         Conversation next = new Conversation(c.id(), c.sessionKey(), c.channel(), c.address(), c.state(), c.flow(),
             c.lastScamType(), c.lastRisk(), c.caseNo(), c.stopPayment(), c.priority(), c.officer(), c.createdAt(),
             Instant.now(), c.version() + 1, c.lastVerdict());
-        var result = conversations.replaceOne(new Document("_id", c.id()).append("version", c.version()), toDocument(next));
-        if (result.getMatchedCount() == 0) {
+        boolean queued = OfficerQueue.QUEUED.contains(next.state());
+        if (queued) {
+            queue.enter(next.id());
+        }
+        Document before = conversations.findOneAndReplace(new Document("_id", c.id()).append("version", c.version()),
+            toDocument(next), new FindOneAndReplaceOptions().projection(new Document("state", 1)));
+        if (before == null) {
             return Optional.empty();
+        }
+        if (!queued && OfficerQueue.QUEUED.contains(ConversationState.of(before.getString("state")))) {
+            queue.leave(next.id());
         }
         return Optional.of(next);
     }
@@ -200,11 +245,12 @@ public final class ConversationStore {
         for (int attempt = 0; ; attempt++) {
             Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey),
                 Updates.combine(Updates.inc("nextSeq", 1L + replies.size()), Updates.set("conversationId", conversationId),
-                    Updates.set("lastOptions", offered), Updates.setOnInsert("createdAt", new Date())),
+                    Updates.set("lastOptions", offered), Updates.set("lastAt", new Date()),
+                    Updates.setOnInsert("createdAt", new Date())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
             long seq = ((Number) session.get("nextSeq")).longValue() - replies.size();
             Instant now = Instant.now();
-            Message resident = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, Message.RESIDENT,
+            Message resident = new Message(OrderedIds.next(), sessionKey, conversationId, seq, Message.RESIDENT,
                 text, List.of(), analysis, now);
             Document residentDoc = toDocument(resident).append("replies", replies.size()).append("baseVersion", baseVersion);
             if (delivery != null) {
@@ -214,7 +260,7 @@ public final class ConversationStore {
             List<Message> bot = new ArrayList<>();
             for (int i = 0; i < replies.size(); i++) {
                 Reply r = replies.get(i);
-                Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq + 1 + i, Message.BOT,
+                Message m = new Message(OrderedIds.next(), sessionKey, conversationId, seq + 1 + i, Message.BOT,
                     r.text(), r.options(), null, now, r.kindOrChat(), r.risk());
                 bot.add(m);
                 batch.add(toDocument(m));
@@ -264,10 +310,11 @@ public final class ConversationStore {
     private Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
                            JsonObject analysis, String kind, String risk) {
         for (int attempt = 0; ; attempt++) {
-            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey), Updates.inc("nextSeq", 1L),
+            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey),
+                Updates.combine(Updates.inc("nextSeq", 1L), Updates.set("lastAt", new Date())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
             long seq = ((Number) session.get("nextSeq")).longValue();
-            Message m = new Message(UUID.randomUUID().toString(), sessionKey, conversationId, seq, sender, text,
+            Message m = new Message(OrderedIds.next(), sessionKey, conversationId, seq, sender, text,
                 options == null ? List.of() : options, analysis, Instant.now(), kind, risk);
             try {
                 messages.insertOne(toDocument(m));
@@ -337,9 +384,29 @@ public final class ConversationStore {
     /** Conversations in any of the given states (the officers' queue), at most {@code limit}. */
     public List<Conversation> inStates(List<ConversationState> states, int limit) {
         List<Conversation> out = new ArrayList<>();
-        conversations.find(new Document("state", new Document("$in", states.stream().map(ConversationState::id).toList())))
-            .sort(Sorts.ascending("priority", "updatedAt")).limit(limit).forEach(d -> out.add(toConversation(d)));
-        return out;
+        if (!OfficerQueue.QUEUED.containsAll(states)) {
+            conversations.find(new Document("state", new Document("$in", states.stream().map(ConversationState::id).toList())))
+                .sort(Sorts.ascending("priority", "updatedAt")).limit(limit).forEach(d -> out.add(toConversation(d)));
+            return out;
+        }
+        // the queue's own few entries, then those conversations by _id; an entry a crash left behind is cleared
+        List<String> ids = queue.ids();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Set<String> found = new HashSet<>();
+        for (Document d : conversations.find(new Document("_id", new Document("$in", ids)))) {
+            Conversation c = toConversation(d);
+            found.add(c.id());
+            if (!OfficerQueue.QUEUED.contains(c.state())) {
+                queue.leave(c.id());
+            } else if (states.contains(c.state())) {
+                out.add(c);
+            }
+        }
+        ids.stream().filter(id -> !found.contains(id)).forEach(queue::leave);
+        out.sort(Comparator.comparingInt(Conversation::priority).thenComparing(Conversation::updatedAt));
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 
     /**

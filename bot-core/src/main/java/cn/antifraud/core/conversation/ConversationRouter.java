@@ -91,7 +91,7 @@ public final class ConversationRouter {
         ConversationStore.StoredTurn stored;
         try {
             stored = store.storeTurn(in.sessionKey(), conversation.id(), delivery, in.text(), analysis.toJson(), replies,
-                fresh ? -1 : conversation.version());
+                fresh ? -1 : conversation.version(), turn == null ? null : turn.ownVerdict());
         } catch (ConversationStore.DuplicateDelivery e) {
             // the same delivery was stored meanwhile by another process: answer as a retry
             return store.turnOf(delivery).map(t -> retried(in, t)).orElseThrow(() -> e);

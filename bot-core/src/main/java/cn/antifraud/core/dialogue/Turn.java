@@ -68,6 +68,15 @@ public final class Turn {
         return judged;
     }
 
+    /**
+     * The risk of the verdict this turn gave on the resident's own message, or null when it gave none (a button, an
+     * answer to a question, a lesson) or only carried an earlier message's verdict over (a follow-up). The review
+     * queue reads it: only messages the bot judged on their own are worth labelling.
+     */
+    public String ownVerdict() {
+        return judged == null || FollowUp.INTENT.equals(judged.intent()) ? null : judged.risk().id();
+    }
+
     /** The kind of every reply in this turn that was built without one (a verdict always keeps its own). */
     public Turn kind(String replyKind) {
         this.kind = replyKind;

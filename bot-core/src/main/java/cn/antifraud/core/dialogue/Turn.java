@@ -31,6 +31,12 @@ public final class Turn {
         return this;
     }
 
+    /** Puts a reply before the others (what must be heard first: a caller hears the first and the last sentence). */
+    public Turn lead(Reply reply) {
+        replies.add(0, reply);
+        return this;
+    }
+
     public Turn add(String text, String... options) {
         return add(Reply.of(text, options));
     }

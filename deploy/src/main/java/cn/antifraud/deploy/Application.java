@@ -25,6 +25,7 @@ import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.people.PeopleDirectory;
 import cn.antifraud.core.report.CaseService;
@@ -103,7 +104,8 @@ public final class Application implements AutoCloseable {
             KnowledgeModule knowledge = new KnowledgeModule(kb, store, services.audit());
             flows.addAll(knowledge.flows());
             DialogueEngine engine = new DialogueEngine(kb, flows);
-            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
+            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle,
+                new RecentWaits(store, clock));
             knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
             PublicUrl publicUrl = new PublicUrl(config.http());
             PeopleDirectory people = new PeopleDirectory(store);

@@ -5,6 +5,7 @@ import cn.antifraud.channels.http.HttpChannel;
 import cn.antifraud.channels.http.PublicUrl;
 import cn.antifraud.channels.http.WebServer;
 import cn.antifraud.channels.http.limit.InProcessRateLimiter;
+import cn.antifraud.channels.http.limit.StoredRateLimiter;
 import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.ops.OpsChannel;
 import cn.antifraud.channels.twilio.CallbackTasks;
@@ -124,7 +125,9 @@ public final class Application implements AutoCloseable {
                     new WeChatNonces(store, clock, config.wechat().maxSkewSeconds()), clock),
                 OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
-            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(), new InProcessRateLimiter()),
+            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(),
+                    // clustered, every node counts a client's requests together; alone, in process (faster)
+                    config.cluster().members().isEmpty() ? new InProcessRateLimiter() : new StoredRateLimiter(vertx, store, clock)),
                     config.http().port(), config.edge())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             publicUrl.bind(server.actualPort());

@@ -8,7 +8,8 @@
 #
 # Settings: JAR (default deploy/target/antifraud.jar), NODES (default 3), CLUSTER_DIR (default ./local-cluster:
 # the store's data, the pids and one log per process), JAVA_OPTS (default -Xmx1g: the first node may train and
-# cache the models, which runs out of heap at 512 MB). Build first with `mvn -B package -DskipTests`. Not for production: see deploy/README.md.
+# cache the models, which runs out of heap at 512 MB). Build first with `mvn -B package -DskipTests`.
+# Not for production: see deploy/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

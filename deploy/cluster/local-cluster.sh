@@ -7,15 +7,16 @@
 #   deploy/cluster/local-cluster.sh status   each node's /health
 #
 # Settings: JAR (default deploy/target/antifraud.jar), NODES (default 3), CLUSTER_DIR (default ./local-cluster:
-# the store's data, the pids and one log per process), JAVA_OPTS (default -Xmx512m). Build first with
-# `mvn -B package -DskipTests`. Not for production: see deploy/README.md.
+# the store's data, the pids and one log per process), JAVA_OPTS (default -Xmx1g: the first node may train and
+# cache the models, which runs out of heap at 512 MB). Build first with `mvn -B package -DskipTests`.
+# Not for production: see deploy/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAR="${JAR:-$ROOT/deploy/target/antifraud.jar}"
 NODES="${NODES:-3}"
 DIR="${CLUSTER_DIR:-$PWD/local-cluster}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
 NAME="local-$$"
 
 die() { echo "local-cluster: $*" >&2; exit 1; }

@@ -1,4 +1,4 @@
-// Review queue: messages the classifier was unsure about and officers' corrections, added to the corpus with a label.
+// Review queue: likely misses, messages the classifier was unsure about and officers' corrections, added to the corpus with a label.
 (function () {
   "use strict";
   var C = window.Console;
@@ -25,25 +25,35 @@
     row.appendChild(td);
   }
 
+  var RISKS = { none: "无风险", low: "低风险", medium: "中风险", high: "高风险" };
+  var AFTER = { escalated: "转了人工", reported: "报了案" };
+
+  // One row per message to label: time, masked text, the bot's verdict, one column of its own, the label and the button.
+  function messageRows(body, items, third) {
+    body.textContent = "";
+    items.forEach(function (m) {
+      var r = C.el("tr", "review-item");
+      r.setAttribute("data-id", m.messageId);
+      cell(r, m.at ? C.time(m.at) : "");
+      cell(r, m.text);
+      cell(r, C.TYPES[m.predicted] || (m.predicted === "none" ? "非诈骗" : m.predicted || "—"));
+      cell(r, third(m));
+      var select = C.labelSelect(m.predicted);
+      var td = C.el("td");
+      td.appendChild(select);
+      r.appendChild(td);
+      addButton(r, m.messageId, select);
+      body.appendChild(r);
+    });
+    if (!items.length) { empty(body, 6); }
+  }
+
   function load() {
     C.api("GET", "/kb/review?limit=50").then(function (d) {
-      var unsure = document.getElementById("unsure-list");
-      unsure.textContent = "";
-      d.unsure.forEach(function (m) {
-        var r = C.el("tr", "review-item");
-        r.setAttribute("data-id", m.messageId);
-        cell(r, m.at ? C.time(m.at) : "");
-        cell(r, m.text);
-        cell(r, C.TYPES[m.predicted] || (m.predicted === "none" ? "非诈骗" : m.predicted || "—"));
-        cell(r, m.confidence.toFixed(2));
-        var select = C.labelSelect(m.predicted);
-        var td = C.el("td");
-        td.appendChild(select);
-        r.appendChild(td);
-        addButton(r, m.messageId, select);
-        unsure.appendChild(r);
+      messageRows(document.getElementById("missed-list"), d.missed || [], function (m) {
+        return (RISKS[m.risk] || "") + "，后来" + (AFTER[m.after] || "转了人工");
       });
-      if (!d.unsure.length) { empty(unsure, 6); }
+      messageRows(document.getElementById("unsure-list"), d.unsure, function (m) { return m.confidence.toFixed(2); });
       var proposed = document.getElementById("proposed-list");
       proposed.textContent = "";
       d.proposed.forEach(function (a) {

@@ -5,6 +5,7 @@ import cn.antifraud.channels.http.HttpChannel;
 import cn.antifraud.channels.http.PublicUrl;
 import cn.antifraud.channels.http.WebServer;
 import cn.antifraud.channels.http.limit.InProcessRateLimiter;
+import cn.antifraud.channels.http.limit.StoredRateLimiter;
 import cn.antifraud.channels.ops.Metrics;
 import cn.antifraud.channels.ops.OpsChannel;
 import cn.antifraud.channels.twilio.CallbackTasks;
@@ -25,6 +26,7 @@ import cn.antifraud.core.conversation.ConversationStore;
 import cn.antifraud.core.dialogue.DialogueEngine;
 import cn.antifraud.core.dialogue.Flow;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.indicator.IndicatorRegistry;
 import cn.antifraud.core.people.PeopleDirectory;
 import cn.antifraud.core.report.CaseService;
@@ -119,7 +121,8 @@ public final class Application implements AutoCloseable {
             CallbackTasks callbacks = new CallbackTasks(store);
             new TwilioOutbound(vertx, sms, callbacks).listen();
             Analyzer analyzer = loaded(analyzing);
-            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle);
+            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle,
+                new RecentWaits(store, clock));
             knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
 
             List<HttpChannel> channels = List.of(
@@ -132,7 +135,9 @@ public final class Application implements AutoCloseable {
                     new WeChatNonces(store, clock, config.wechat().maxSkewSeconds()), clock),
                 OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
-            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(), new InProcessRateLimiter()),
+            HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(),
+                    // clustered, every node counts a client's requests together; alone, in process (faster)
+                    config.cluster().members().isEmpty() ? new InProcessRateLimiter() : new StoredRateLimiter(vertx, store, clock)),
                     config.http().port(), config.edge())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             publicUrl.bind(server.actualPort());

@@ -125,4 +125,36 @@ class KnowledgeAdminTest {
         ChangeRefused line = refused(admin.importCorpus("none\t好的\nromance 没有制表符\n", "x"));
         assertTrue(line.getMessage().startsWith("第 2 行"), line.getMessage());
     }
+
+    @Test
+    void theReviewQueueHoldsOnlyMessagesTheBotJudgedAndAddsALowVerdictThatWasFollowedByAStopPayment() throws Exception {
+        String missed = "我姐说有人找她帮忙收个包裹";
+        JsonObject first = server.chat(null, missed);
+        String s = first.getString("sessionId");
+        assertTrue(java.util.Set.of("none", "low").contains(first.getJsonObject("analysis").getString("risk")), first.encode());
+        String paid = "我刚才已经给他转了五千块钱";
+        server.chat(s, paid);
+        // an answer to a report question the classifier would be unsure about, were it a message to check
+        String answer = "有人让我帮忙办点事，说事后给我好处";
+        JsonObject answered = server.chat(s, answer).getJsonObject("analysis");
+        assertTrue(answered.getDouble("confidence") < cn.antifraud.core.training.ReviewQueue.UNSURE_BELOW, answered.encode());
+        String t = server.chat(null, "学习防骗知识").getString("sessionId");
+        server.chat(t, "按骗局类型学");
+
+        // the escalation is recorded by the officers' listener just after the turn
+        JsonObject polled = await(admin.review(50));
+        for (int i = 0; i < 100 && !polled.getJsonArray("missed").encode().contains("收个包裹"); i++) {
+            Thread.sleep(100);
+            polled = await(admin.review(50));
+        }
+        JsonObject review = polled;
+        JsonObject miss = review.getJsonArray("missed").stream().map(o -> (JsonObject) o)
+            .filter(o -> o.getString("text").equals(missed)).findFirst().orElseThrow(() -> new AssertionError("" + review));
+        assertEquals("escalated", miss.getString("after"));
+        String listed = review.getJsonArray("missed").encode() + review.getJsonArray("unsure").encode();
+        for (String notAMessageToCheck : java.util.List.of(paid, answer, "学习防骗知识", "按骗局类型学")) {
+            assertFalse(listed.contains(notAMessageToCheck), notAMessageToCheck + " is not a message to label: " + listed);
+        }
+        assertFalse(review.getJsonArray("unsure").encode().contains(miss.getString("messageId")), "listed once, as a miss");
+    }
 }

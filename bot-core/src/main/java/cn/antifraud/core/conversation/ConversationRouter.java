@@ -8,6 +8,7 @@ import cn.antifraud.core.dialogue.Turn;
 import cn.antifraud.core.dialogue.TurnContext;
 import cn.antifraud.core.escalation.ConversationLifecycle;
 import cn.antifraud.core.escalation.QueuePlace;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,9 +33,17 @@ public final class ConversationRouter {
     private final ConversationLifecycle lifecycle;
     private final ReentrantLock[] locks = new ReentrantLock[256];
     private final SessionOrder order;
+    private final RecentWaits waits;
 
     public ConversationRouter(Vertx vertx, ConversationStore store, Analyzer analyzer, DialogueEngine engine,
                               ConversationLifecycle lifecycle) {
+        this(vertx, store, analyzer, engine, lifecycle, null);
+    }
+
+    /** With {@code waits}, a resident handed to an officer also hears the recent typical wait. */
+    public ConversationRouter(Vertx vertx, ConversationStore store, Analyzer analyzer, DialogueEngine engine,
+                              ConversationLifecycle lifecycle, RecentWaits waits) {
+        this.waits = waits;
         this.vertx = vertx;
         this.store = store;
         this.analyzer = analyzer;
@@ -86,12 +95,13 @@ public final class ConversationRouter {
         if (turn != null && turn.escalates()) {
             boolean verdict = analysis.intent().equals(KnowledgeBase.VERIFY_INTENT) && analysis.risk() != Risk.NONE;
             QueuePlace.insert(replies, QueuePlace.notice(store,
-                verdict ? conversation.withVerdict(analysis.scamType(), analysis.risk().id()) : conversation, turn.urgent()));
+                verdict ? conversation.withVerdict(analysis.scamType(), analysis.risk().id()) : conversation, turn.urgent(),
+                waits == null ? "" : waits.sentence()));
         }
         ConversationStore.StoredTurn stored;
         try {
             stored = store.storeTurn(in.sessionKey(), conversation.id(), delivery, in.text(), analysis.toJson(), replies,
-                fresh ? -1 : conversation.version());
+                fresh ? -1 : conversation.version(), turn == null ? null : turn.ownVerdict());
         } catch (ConversationStore.DuplicateDelivery e) {
             // the same delivery was stored meanwhile by another process: answer as a retry
             return store.turnOf(delivery).map(t -> retried(in, t)).orElseThrow(() -> e);

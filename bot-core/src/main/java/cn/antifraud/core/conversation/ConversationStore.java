@@ -38,6 +38,8 @@ import org.bson.Document;
  * same unique indexes serve the same queries.
  */
 public final class ConversationStore {
+    /** On a resident's message: the risk of the verdict the bot gave on it (absent for answers, buttons, follow-ups). */
+    public static final String VERDICT_FIELD = "verdict";
     private static final String SLOTS_MIGRATION = "message-slots";
     private static final String SESSION_SEQ_INDEX = "sessionKey_1_seq_1";
 
@@ -236,6 +238,15 @@ public final class ConversationStore {
      */
     public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
                                 List<Reply> replies, long baseVersion) {
+        return storeTurn(sessionKey, conversationId, delivery, text, analysis, replies, baseVersion, null);
+    }
+
+    /**
+     * As above; {@code verdict} is the risk of the verdict the bot gave on this very message (null when the turn gave
+     * none of its own), kept with the resident's message for the review queue.
+     */
+    public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
+                                List<Reply> replies, long baseVersion, String verdict) {
         List<String> offered = List.of();
         for (Reply r : replies) {
             if (!r.options().isEmpty()) {
@@ -253,6 +264,9 @@ public final class ConversationStore {
             Message resident = new Message(OrderedIds.next(), sessionKey, conversationId, seq, Message.RESIDENT,
                 text, List.of(), analysis, now);
             Document residentDoc = toDocument(resident).append("replies", replies.size()).append("baseVersion", baseVersion);
+            if (verdict != null) {
+                residentDoc.append(VERDICT_FIELD, verdict);
+            }
             if (delivery != null) {
                 residentDoc.append("delivery", delivery);
             }

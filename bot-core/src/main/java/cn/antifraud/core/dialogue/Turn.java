@@ -31,6 +31,12 @@ public final class Turn {
         return this;
     }
 
+    /** Puts a reply before the others (what must be heard first: a caller hears the first and the last sentence). */
+    public Turn lead(Reply reply) {
+        replies.add(0, reply);
+        return this;
+    }
+
     public Turn add(String text, String... options) {
         return add(Reply.of(text, options));
     }
@@ -66,6 +72,15 @@ public final class Turn {
     /** The analysis behind this turn's verdict, or null when the turn gave none. */
     public Analysis judged() {
         return judged;
+    }
+
+    /**
+     * The risk of the verdict this turn gave on the resident's own message, or null when it gave none (a button, an
+     * answer to a question, a lesson) or only carried an earlier message's verdict over (a follow-up). The review
+     * queue reads it: only messages the bot judged on their own are worth labelling.
+     */
+    public String ownVerdict() {
+        return judged == null || FollowUp.INTENT.equals(judged.intent()) ? null : judged.risk().id();
     }
 
     /** The kind of every reply in this turn that was built without one (a verdict always keeps its own). */

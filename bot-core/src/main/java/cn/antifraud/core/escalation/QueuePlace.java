@@ -35,9 +35,15 @@ public final class QueuePlace {
 
     /** The resident's place in words, as a hand-off reply. */
     public static Reply notice(ConversationStore store, Conversation c, boolean urgent) {
+        return notice(store, c, urgent, "");
+    }
+
+    /** The place, then the expected wait when recent claims tell one ({@link RecentWaits#sentence()}, may be empty). */
+    public static Reply notice(ConversationStore store, Conversation c, boolean urgent, String expectedWait) {
         int ahead = ahead(store, c, urgent);
         String text = ahead == 0 ? "现在您排在第1位，前面没有人在等，民警一接手就会在这里回复您。"
             : "现在您排在第" + (ahead + 1) + "位，前面还有" + ahead + "位居民在等民警。民警接手时，这里会告诉您。";
+        text += expectedWait;
         if (urgent || c.stopPayment()) {
             text += "紧急止付的情况民警会优先处理。";
         }

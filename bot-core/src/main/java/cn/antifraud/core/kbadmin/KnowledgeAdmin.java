@@ -14,8 +14,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * What supervisors do to the knowledge base, as one service for the console to mount behind its login: edit
@@ -93,12 +95,22 @@ public final class KnowledgeAdmin {
         });
     }
 
-    /** Unsure verdicts not yet labelled, and officers' proposed corrections. */
+    /**
+     * Residents' messages not yet labelled: likely misses (judged no or low risk before the conversation escalated or
+     * filed a report), unsure verdicts (a message that is both is listed once, as a likely miss), and officers'
+     * proposed corrections.
+     */
     public Future<JsonObject> review(int limit) {
-        return blocking(() -> new JsonObject()
-            .put("unsure", new JsonArray(review.unsure(limit).stream().map(ReviewQueue.Item::toJson).toList()))
-            .put("proposed", new JsonArray(additions.list(CorpusAdditions.PROPOSED, limit).stream()
-                .map(CorpusAdditions.Addition::toJson).toList())));
+        return blocking(() -> {
+            List<ReviewQueue.Item> missed = review.missed(limit);
+            Set<String> listed = missed.stream().map(ReviewQueue.Item::messageId).collect(Collectors.toSet());
+            return new JsonObject()
+                .put("missed", new JsonArray(missed.stream().map(ReviewQueue.Item::toJson).toList()))
+                .put("unsure", new JsonArray(review.unsure(limit).stream().filter(i -> !listed.contains(i.messageId()))
+                    .map(ReviewQueue.Item::toJson).toList()))
+                .put("proposed", new JsonArray(additions.list(CorpusAdditions.PROPOSED, limit).stream()
+                    .map(CorpusAdditions.Addition::toJson).toList()));
+        });
     }
 
     /** Adds a resident's message (by id) or a given text to the corpus with the right label. */

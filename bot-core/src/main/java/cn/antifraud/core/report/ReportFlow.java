@@ -34,6 +34,8 @@ public final class ReportFlow implements Flow {
     private static final Set<String> HARVEST_AFTER = Set.of(ReportForm.TIME, ReportForm.AMOUNT, ReportForm.METHOD);
     /** Questions a plain 「我还没转」 answers: nothing has been paid. */
     private static final Set<String> MONEY_STEPS = Set.of(ReportForm.TIME, ReportForm.AMOUNT, ReportForm.METHOD);
+    /** From this asking of one question on, the officer and the main menu are offered with it. */
+    static final int OFFER_AT = 3;
 
     private final KnowledgeBase kb;
     private final ReportAnswers answers;
@@ -119,7 +121,7 @@ public final class ReportFlow implements Flow {
                 return ask(f, Turn.reply("好的，我们接着填。"));
             }
         }
-        if (Answers.cancel(text)) {
+        if (Answers.cancel(text) || text.equals(ReportTexts.MENU)) {
             if (f.urgent()) {
                 // Stopping a payment is a race against the clock: one mistaken tap must not drop it.
                 f.s.put("confirmingCancel", true);
@@ -176,7 +178,18 @@ public final class ReportFlow implements Flow {
 
     private Turn ask(ReportForm f, Turn turn) {
         String step = f.step();
-        turn.add(ReportTexts.question(step, f, kb), options(step, f).toArray(String[]::new));
+        int times = step.equals(f.s.getString("askedStep")) ? f.s.getInteger("askedTimes", 1) + 1 : 1;
+        f.s.put("askedStep", step).put("askedTimes", times);
+        List<String> options = options(step, f);
+        if (times >= OFFER_AT) {
+            // the same question a third time: say the way out first (a caller hears the first and the last sentence)
+            turn.lead(Reply.of(ReportTexts.STUCK));
+            if (!options.contains(Options.OFFICER)) {
+                options.add(Options.OFFICER);
+            }
+            options.add(ReportTexts.MENU);
+        }
+        turn.add(ReportTexts.question(step, f, kb), options.toArray(String[]::new));
         return confirmedType(f, turn).flow(f.s);
     }
 

@@ -26,6 +26,10 @@ final class ReportTexts {
     static final String RESTART = "重新开始报案";
     static final String REPORT_ATTEMPT = "报给民警";
     static final String NO_REPORT = "不用了";
+    /** Leaves the report for the main choices (offered when a question has been asked twice already). */
+    static final String MENU = "返回主菜单";
+    /** Leads the third asking of one question: nobody is kept in a loop. */
+    static final String STUCK = "这一项答不上来也不要紧，可以请值班民警帮您，也可以先回到主菜单。";
 
     /** Field id -> its name in corrections and read-back, in read-back order. */
     static final Map<String, String> FIELDS = new LinkedHashMap<>();

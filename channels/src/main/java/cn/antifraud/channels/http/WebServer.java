@@ -30,15 +30,16 @@ public final class WebServer {
     public static Router router(Vertx vertx, List<HttpChannel> channels, EdgeConfig edge, RateLimiter limiter) {
         Router router = Router.router(vertx);
         router.route().handler(PageHeaders::apply);
+        // the body first: a limiter that counts across nodes answers later, after the request has ended
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            router.route().method(method).handler(body);
+        }
         RateLimit limit = new RateLimit(limiter, edge.trustedProxies(), edge.rateLimitPerMinute());
         router.route("/api/chat/*").handler(limit.handler("resident"));
         router.route("/api/classify").handler(limit.handler("resident"));
         router.route("/ws/chat").handler(limit.handler("resident"));
         router.post("/api/officer/login").handler(limit.handler("login"));
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
-        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
-            router.route().method(method).handler(body);
-        }
         for (HttpChannel channel : channels) {
             channel.mount(router);
         }

@@ -1,6 +1,8 @@
 package cn.antifraud.channels.twilio;
 
 import cn.antifraud.core.conversation.Reply;
+import cn.antifraud.core.dialogue.Options;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,11 @@ final class VoiceScript {
     static final String HINTS = "报案,被骗,转账,汇款,民警,转人工,人工,警察,核实,可疑电话,可疑短信,冒充公检法,安全账户,刷单,返利,"
         + "网络贷款,验证码,银行卡,客服,退款,投资理财,杀猪盘,止付,支付宝,微信,对,不对,是的,重复";
 
+    /** How many options can get a key: 9 repeats the prompt and 0 asks for the officer. */
+    static final int KEYS = 8;
+    static final String OTHERS = "；其他的请直接说出名称";
+    static final String OFFICER_ON_ZERO = "；找民警请按0";
+
     private static final Pattern DIGITS = Pattern.compile("\\d{5,}");
 
     private VoiceScript() {
@@ -57,13 +64,39 @@ final class VoiceScript {
             }
         }
         StringBuilder sb = new StringBuilder(spellDigits(SpokenText.shorten(text.toString())));
-        for (int i = 0; i < options.size(); i++) {
-            sb.append(i == 0 ? "" : "；").append(options.get(i)).append("请按").append(i + 1);
+        List<String> keyed = keyed(options);
+        for (int i = 0; i < keyed.size(); i++) {
+            sb.append(i == 0 ? "" : "；").append(keyed.get(i)).append("请按").append(i + 1);
+        }
+        if (keyed.size() < options.size() - (options.contains(Options.OFFICER) ? 1 : 0)) {
+            sb.append(OTHERS);
+        }
+        if (!keyed.contains(Options.OFFICER) && options.contains(Options.OFFICER)) {
+            sb.append(OFFICER_ON_ZERO);
         }
         if (!options.isEmpty()) {
             sb.append("。");
         }
         return sb.toString().strip();
+    }
+
+    /**
+     * The options that get a key, in order (key 1 first). Keys 9 (hear it again) and 0 (the officer) are taken, so
+     * at most eight: a longer list leaves 转人工 to the 0 key, then keeps the first seven and the last (the way out,
+     * such as 不确定); the rest can be said by name.
+     */
+    static List<String> keyed(List<String> options) {
+        if (options.size() <= KEYS) {
+            return options;
+        }
+        List<String> rest = new ArrayList<>(options);
+        rest.remove(Options.OFFICER);
+        if (rest.size() <= KEYS) {
+            return rest;
+        }
+        List<String> out = new ArrayList<>(rest.subList(0, KEYS - 1));
+        out.add(rest.get(rest.size() - 1));
+        return out;
     }
 
     /** The end of an urgent call with no officer line: what was taken, and when the call back comes. */

@@ -68,7 +68,8 @@ public final class VoiceTurns {
         }
         String text = keyed ? input.replace("#", "").replace("*", "") : input;
         return vertx.executeBlocking(() -> {
-            String resolved = NumberedOptions.resolve(text, router.store().lastOfferedOptions(sessionKey(call.from())));
+            String resolved = NumberedOptions.resolve(text,
+                VoiceScript.keyed(router.store().lastOfferedOptions(sessionKey(call.from()))));
             boolean typedNumber = keyed && text.matches("\\d{3,}");
             if (resolved.equals(text) && (typedNumber || VoiceScript.hasLongNumber(text))) {
                 String prompt = VoiceScript.confirmNumber(text);

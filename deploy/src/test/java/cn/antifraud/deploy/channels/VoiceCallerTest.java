@@ -197,6 +197,63 @@ class VoiceCallerTest {
         }
     }
 
+    static final String STUCK = "这一项答不上来也不要紧，可以请值班民警帮您，也可以先回到主菜单。";
+
+    @Test
+    void theSameQuestionIsNotAskedAThirdTimeWithoutOfferingTheOfficerAndTheMenu() throws Exception {
+        String call = "CA50";
+        String from = "+8613900000050";
+        String time = "钱大概是什么时候转出去的，比如“刚刚”“昨天下午三点”？刚刚请按1；正在转账请按2；昨天请按3；转人工请按4";
+        post("/twilio/voice", call, from, Map.of());
+        keys(call, from, "1");
+        assertEquals(free(time + "。" + REPEAT), says(call, from, "有人冒充公安局说我涉嫌洗钱让我配合调查"));
+        String second = says(call, from, "这个嘛");
+        assertTrue(second.contains(time + "。") && !second.contains("主菜单"), second);
+        assertEquals(free(STUCK + time + "；返回主菜单请按5。" + REPEAT), says(call, from, "这个嘛"));
+        String menu = keys(call, from, "5");
+        assertTrue(menu.contains("这次报案已经取消") && menu.contains("我要报案请按1") && !menu.contains("<Hangup"), menu);
+        assertEquals(null, server.app().router().store().openConversation("voice:" + from).orElseThrow().flow());
+
+        // the same on a text channel: the third asking names the way out and offers both
+        String s = server.chat(null, "我要报案").getString("sessionId");
+        server.chat(s, "有人冒充公安局说我涉嫌洗钱让我配合调查");
+        assertFalse(TestServer.replyText(server.chat(s, "这个嘛")).contains(STUCK));
+        io.vertx.core.json.JsonObject third = server.chat(s, "这个嘛");
+        assertTrue(TestServer.replyText(third).startsWith(STUCK), third.encode());
+        assertTrue(third.encode().contains("\"转人工\"") && third.encode().contains("\"返回主菜单\""), third.encode());
+        assertTrue(TestServer.replyText(server.chat(s, "返回主菜单")).contains("这次报案已经取消"));
+    }
+
+    @Test
+    void aListLongerThanEightOptionsNeverGivesKeyNineOrZeroToAnOptionAndKeyEightPicksTheEighthSpoken() throws Exception {
+        String call = "CA51";
+        String from = "+8613900000051";
+        post("/twilio/voice", call, from, Map.of());
+        says(call, from, "学习防骗知识");
+        String list = says(call, from, "按骗局类型学");
+        Matcher m = Pattern.compile("<Say[^>]*>(.*?)</Say>").matcher(list);
+        assertTrue(m.find(), list);
+        String spoken = m.group(1);
+        Matcher key = Pattern.compile("([^；。？]+?)请按(\\d)").matcher(spoken);
+        List<String> keyed = new ArrayList<>();
+        while (key.find()) {
+            if (!key.group(2).equals("9") || !key.group(1).equals("再听一遍")) {
+                keyed.add(key.group(2) + "=" + key.group(1));
+            }
+        }
+        assertEquals(8, keyed.size(), "eight options get keys 1 to 8: " + spoken);
+        for (int i = 0; i < 8; i++) {
+            assertTrue(keyed.get(i).startsWith((i + 1) + "="), spoken);
+        }
+        assertTrue(spoken.contains("其他的请直接说出名称") && spoken.endsWith(REPEAT), spoken);
+        String eighth = keyed.get(7).substring(2);
+        String other = "+8613900000052";
+        post("/twilio/voice", "CA52", other, Map.of());
+        says("CA52", other, "学习防骗知识");
+        says("CA52", other, "按骗局类型学");
+        assertEquals(says("CA52", other, eighth), keys(call, from, "8"), "key 8 answers as saying " + eighth);
+    }
+
     static List<Document> callbacks(String callSid) {
         return server.app().store().collection("callbacks").find(new Document("callSid", callSid)).into(new ArrayList<>());
     }

@@ -145,6 +145,28 @@ class NoDeadEndsTest {
         assertEquals("quiz", r.lastReply().getString("kind"), r.transcript());
     }
 
+    @Test
+    void afterEnoughRecentClaimsAResidentHandedToAnOfficerAlsoHearsTheTypicalWait() throws Exception {
+        Officer officer = Officer.admin(server);
+        // a fresh desk says nothing about waits it has not seen; each claimed conversation teaches it one
+        var handling = server.app().store().collection("officer_handling");
+        for (long claimed = handling.countDocuments(new org.bson.Document("claimedAt", new org.bson.Document("$exists", true)));
+             claimed < 5; claimed++) {
+            Resident r = new Resident(server);
+            r.say("转人工");
+            assertFalse(r.lastReply().getString("text").contains("按最近的情况"), r.transcript());
+            // the officers' listener records the escalation just after the turn
+            for (int tries = 0; tries < 100 && handling
+                .find(new org.bson.Document("_id", r.conversationId())).first() == null; tries++) {
+                Thread.sleep(50);
+            }
+            officer.post("/conversations/" + r.conversationId() + "/claim", new JsonObject());
+        }
+        Resident sixth = new Resident(server);
+        sixth.say("转人工");
+        assertTrue(sixth.lastReply().getString("text").contains("按最近的情况，民警一般1分钟之内就会接手。"), sixth.transcript());
+    }
+
     static int placeIn(String text) {
         var m = java.util.regex.Pattern.compile("排在第(\\d+)位").matcher(text);
         assertTrue(m.find(), text);

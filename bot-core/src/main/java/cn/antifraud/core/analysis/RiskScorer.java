@@ -54,9 +54,9 @@ public final class RiskScorer {
         // "骗了两万" says in the resident's own words that money went to a scammer, whatever the model thinks
         boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
 
-        // money that moved is high when something says it went to a scammer (the model, a known-bad contact, the resident's
-        // own 「被骗了」); a transfer told with no sign of a scam at
-        // all (rent to a landlord, a red envelope to a parent) is not an emergency, whatever the intent model says
+        // money that moved is high when something says it went to a scammer (the model, a known-bad contact, the
+        // resident's own 「被骗了」); a transfer told with no sign of a scam at all (rent to a landlord, a red envelope
+        // to a parent) is not an emergency, whatever the intent model says
         boolean doubtful = scamProbability >= LOOK_CLOSER;
         Risk risk;
         if (moneyMoved && (detected || knownBad || saysScammed && moneyTalk || doubtful && (moneyTalk || saysScammed))) {
@@ -72,7 +72,7 @@ public final class RiskScorer {
             }
         } else if (phishing || strong >= 2 && scamProbability >= 0.3) {
             risk = Risk.MEDIUM;
-        } else if (scamProbability >= LOOK_CLOSER || !categories.isEmpty() || lookalike) {
+        } else if (doubtful || !categories.isEmpty() || lookalike) {
             risk = Risk.LOW;
         } else {
             risk = Risk.NONE;

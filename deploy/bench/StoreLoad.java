@@ -78,6 +78,9 @@ public class StoreLoad {
             f.get();
         }
         long t2 = System.nanoTime();
+        long commits = store.embeddedServer().map(e -> e.commits()).orElse(0L);
+        double cpuSeconds = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
         long running = Files.size(dir.resolve("mongo.mv"));
         pool.shutdown();
         store.close();
@@ -87,5 +90,8 @@ public class StoreLoad {
                 + "all %.1f KB/turn running, %.1f KB/turn after close%n",
             newTurns, newTurns / ((t1 - t0) / 1e9), afterNew / 1024.0 / newTurns, continuing, continuing / ((t2 - t1) / 1e9),
             running / 1024.0 / all, closed / 1024.0 / all);
+        // CPU time of the whole process (clients, store and JIT) per turn: comparable on a shared machine
+        System.out.printf("commits %d (%.1f writes turns per commit); process CPU %.2f ms per turn%n", commits,
+            (double) all / Math.max(1, commits), cpuSeconds * 1000 / all);
     }
 }

@@ -39,6 +39,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final int COMPACT_EVERY_SECONDS = 30;
     private static final int COMPACT_WRITE_BYTES = 16 << 20;
     private static final int PAGE_SPLIT_BYTES = 4 << 10;
+    /**
+     * The least time between two commits while writes keep coming (see {@link GroupCommit}): a write waits at most
+     * this long more, and a busy store commits at most 500 times a second, each commit carrying many writes.
+     */
+    private static final long COMMIT_SPACING_NANOS = 2_000_000;
 
     private final MVStore mvStore;
     private final SerializedBackend backend;
@@ -80,8 +85,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore mvStore = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
             .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).compress().pageSplitSize(PAGE_SPLIT_BYTES).open();
         mvStore.setRetentionTime(RETENTION_MS);
-        H2Backend h2 = new H2Backend(mvStore);
-        SerializedBackend backend = new SerializedBackend(h2, h2::commit);
+        H2Backend h2 = new TypedH2Backend(mvStore);
+        SerializedBackend backend = new SerializedBackend(h2, h2::commit, COMMIT_SPACING_NANOS);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress(host, port), 1, SERVER_THREADS);
         InetSocketAddress address = server.getLocalAddress();

@@ -38,14 +38,17 @@ final class SerializedBackend implements MongoBackend {
     private final Object lock = new Object();
     private final GroupCommit durability;
 
-    /** {@code commit} flushes the delegate's applied writes to disk; it is called under the operation lock. */
-    SerializedBackend(MongoBackend delegate, Runnable commit) {
+    /**
+     * {@code commit} flushes the delegate's applied writes to disk; it is called under the operation lock, at most
+     * once every {@code commitSpacingNanos} ({@link GroupCommit}).
+     */
+    SerializedBackend(MongoBackend delegate, Runnable commit, long commitSpacingNanos) {
         this.delegate = delegate;
         this.durability = new GroupCommit(() -> {
             synchronized (lock) {
                 commit.run();
             }
-        });
+        }, commitSpacingNanos);
     }
 
     /** Runs {@code work} with no operation in progress (maintenance such as compaction). */

@@ -69,6 +69,22 @@ class GroupCommitTest {
         assertEquals(2, flushes.get(), "the late write needed a commit of its own");
     }
 
+    @Test
+    void aCommitSoonAfterAnotherWaitsOutTheSpacingSoMoreWritesJoinIt() {
+        long spacing = TimeUnit.MILLISECONDS.toNanos(200);
+        List<Long> starts = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        GroupCommit group = new GroupCommit(() -> {
+            starts.add(System.nanoTime());
+            ends.add(System.nanoTime());
+        }, spacing);
+        group.awaitDurable(group.applied());
+        group.awaitDurable(group.applied());
+        assertEquals(2, group.commits());
+        // a lower bound only: a loaded machine can make the wait longer, never shorter
+        assertTrue(starts.get(1) - ends.get(0) >= spacing, "the second commit started before the spacing had passed");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

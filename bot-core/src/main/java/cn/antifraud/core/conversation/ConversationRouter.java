@@ -117,7 +117,7 @@ public final class ConversationRouter {
         return turn.judged() != null ? turn.judged() : analysis;
     }
 
-    /** Saves what the turn decided, in one write (plus the escalation's when there is one). */
+    /** Saves what the turn decided, its escalation included, in one write. */
     private Conversation save(Conversation conversation, boolean fresh, Analysis analysis, Turn turn) {
         if (turn == null) {
             return conversation;
@@ -139,10 +139,14 @@ public final class ConversationRouter {
             }
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         };
-        Conversation saved = fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
-        if (turn.escalates()) {
-            saved = lifecycle.escalate(saved, turn.urgent(), turn.escalationReason());
+        if (!turn.escalates()) {
+            return fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
         }
+        if (!fresh) {
+            return lifecycle.escalate(conversation, edit, turn.urgent(), turn.escalationReason());
+        }
+        Conversation saved = store.insert(ConversationLifecycle.escalated(edit.apply(conversation), turn.urgent()));
+        lifecycle.announceEscalation(saved, turn.escalationReason());
         return saved;
     }
 

@@ -29,15 +29,28 @@ public final class ConversationLifecycle {
 
     /** bot -> waiting_officer (or stays waiting/held, becoming urgent). */
     public Conversation escalate(Conversation c, boolean stopPayment, String reason) {
-        Conversation saved = change(c, cur -> {
-            int priority = stopPayment ? PRIORITY_STOP_PAYMENT : priorityFor(cur.lastRisk());
-            Conversation next = cur.withEscalation(stopPayment, priority);
-            return cur.state() == ConversationState.OFFICER ? next.withState(ConversationState.OFFICER) : next;
-        });
+        return escalate(c, UnaryOperator.identity(), stopPayment, reason);
+    }
+
+    /** A turn's own changes and its escalation saved together: one write instead of two. */
+    public Conversation escalate(Conversation c, UnaryOperator<Conversation> edit, boolean stopPayment, String reason) {
+        Conversation saved = change(c, cur -> escalated(edit.apply(cur), stopPayment));
+        announceEscalation(saved, reason);
+        return saved;
+    }
+
+    /** The escalation applied to a copy, not saved: a new conversation is inserted already escalated. */
+    public static Conversation escalated(Conversation cur, boolean stopPayment) {
+        int priority = stopPayment ? PRIORITY_STOP_PAYMENT : priorityFor(cur.lastRisk());
+        Conversation next = cur.withEscalation(stopPayment, priority);
+        return cur.state() == ConversationState.OFFICER ? next.withState(ConversationState.OFFICER) : next;
+    }
+
+    /** Tells the queue and the notifications that a saved conversation was escalated. */
+    public void announceEscalation(Conversation saved, String reason) {
         bus.publish(Events.ESCALATION_RAISED, new JsonObject().put("conversationId", saved.id())
             .put("urgent", saved.stopPayment()).put("reason", reason).put("channel", saved.channel()));
         publishChanged(saved);
-        return saved;
     }
 
     /**

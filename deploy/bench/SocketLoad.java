@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every pushed message carries its conversation id; the REST answers tell which session each conversation
  * belongs to. A message on a socket whose session does not own its conversation is "pushed to a wrong socket".
  *
- * <p>stdout: "SOCKETS open seconds", "PROBE p50_ms p99_ms max_ms", "MISSED n" (probes whose reply did not arrive
+ * <p>stdout: "SOCKETS open seconds_opening seconds_starting_sessions", "PROBE p50_ms p99_ms max_ms" (from sending the REST turn to the bot's reply on
+ * the socket), "AFTER_ANSWER p50_ms p99_ms max_ms" (the reply on the socket minus the REST answer's arrival: what
+ * the push adds; negative when the push came first), "MISSED n" (probes whose reply did not arrive
  * within 10 s), "WRONG n", "CLOSED n" (sockets the server closed before the end). Progress, errors (counted, the
  * first few printed) and phase times go to stderr. Every wait is bounded; past MAX_SECONDS (1800) in all, or on
  * any failure, the client prints why and exits non-zero instead of hanging.
@@ -133,7 +135,8 @@ public final class SocketLoad {
                 known.add(s);
             }
         }
-        log(known.size() + " sessions started in " + secondsSince(t) + " s (" + ERRORS.get() + " errors)");
+        double sessionSeconds = secondsSince(t);
+        log(known.size() + " sessions started in " + sessionSeconds + " s (" + ERRORS.get() + " errors)");
         if (known.isEmpty()) {
             throw new IllegalStateException("no session could be started");
         }
@@ -175,7 +178,7 @@ public final class SocketLoad {
         allSettled.get(MAX_SECONDS, TimeUnit.SECONDS);
         double openSeconds = secondsSince(t);
         log(open.size() + " sockets open in " + openSeconds + " s (" + (ERRORS.get() - errorsBefore) + " failed)");
-        out("SOCKETS " + open.size() + " " + openSeconds);
+        out("SOCKETS " + open.size() + " " + openSeconds + " " + sessionSeconds);
         if (open.isEmpty()) {
             throw new IllegalStateException("no socket could be opened");
         }
@@ -192,6 +195,7 @@ public final class SocketLoad {
         // 3. probes, one at a time, each to a random session with an open socket
         t = System.nanoTime();
         List<Double> ms = new ArrayList<>();
+        List<Double> afterAnswer = new ArrayList<>();
         int missed = 0;
         for (int i = 0; i < probes; i++) {
             String s = open.get(ThreadLocalRandom.current().nextInt(open.size()));
@@ -200,8 +204,11 @@ public final class SocketLoad {
             try {
                 JsonObject answer = post(http, port, new JsonObject().put("sessionId", s).put("text", p.text))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                long answered = System.nanoTime();
                 own(answer, s);
-                ms.add((p.replied.get(10, TimeUnit.SECONDS) - p.start) / 1e6);
+                long replied = p.replied.get(10, TimeUnit.SECONDS);
+                ms.add((replied - p.start) / 1e6);
+                afterAnswer.add((replied - answered) / 1e6);
             } catch (Exception e) {
                 missed++;
                 error("probe " + i + " to " + s + ": " + e);
@@ -229,17 +236,23 @@ public final class SocketLoad {
             log(unowned + " pushed messages name a conversation no REST answer named (counted as wrong)");
             WRONG.addAndGet(unowned);
         }
-        Collections.sort(ms);
-        if (ms.isEmpty()) {
-            out("PROBE - - -");
-        } else {
-            out(String.format("PROBE %.1f %.1f %.1f", ms.get(ms.size() / 2),
-                ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.99) - 1)), ms.get(ms.size() - 1)));
-        }
+        out("PROBE " + percentiles(ms));
+        out("AFTER_ANSWER " + percentiles(afterAnswer));
         out("MISSED " + missed);
         out("WRONG " + WRONG.get());
         out("CLOSED " + CLOSED.get());
         out("ERRORS " + ERRORS.get());
+    }
+
+    /** "p50 p99 max" in ms, or "- - -" when there is nothing to sort. */
+    private static String percentiles(List<Double> ms) {
+        if (ms.isEmpty()) {
+            return "- - -";
+        }
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        return String.format("%.1f %.1f %.1f", sorted.get((sorted.size() - 1) / 2),
+            sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.99) - 1)), sorted.get(sorted.size() - 1));
     }
 
     /** One worker of step 1: starts the next session, and again until all are started. */

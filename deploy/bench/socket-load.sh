@@ -14,9 +14,10 @@
 #
 # The client (SocketLoad.java, see its header) prints progress and errors to stderr; on any failure, or when a
 # phase takes too long, the script prints the client's and the jar's logs and exits non-zero.
-# Output: the machine (cores, load average), then a Markdown table: sockets open, how long opening them took,
-# heap used after GC before and with them open, the reply to its socket p50/p99/max, probes missed, pushes to a
-# wrong socket, sockets the server closed meanwhile.
+# Output: the machine (cores, load average), then a Markdown table: sockets open, how long starting the sessions
+# (one REST turn each) and opening the sockets took, heap used after GC before and with them open, the bot's reply
+# on its socket after the turn was sent (p50/p99/max) and how much later than the REST answer it arrived (p50/p99),
+# probes missed, pushes to a wrong socket, sockets the server closed meanwhile, client errors.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -102,8 +103,9 @@ field() { grep "^$1 " "$work/client.out" | cut -d' ' -f"$2"; }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $load when the sockets were open," \
   "jar -Xmx${HEAP:-1g}"
-printf '\n| sockets open | opening took | heap after GC before | with the sockets open | reply to its socket p50 | p99 | max | probes missed | pushed to a wrong socket | closed by the server |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|\n'
-printf '| %s | %s s | %s MB | %s MB | %s ms | %s ms | %s ms | %s of %s | %s | %s |\n' \
-  "$(field SOCKETS 2)" "$(field SOCKETS 3)" "$((before / 1024))" "$((open_heap / 1024))" \
-  "$(field PROBE 2)" "$(field PROBE 3)" "$(field PROBE 4)" "$(field MISSED 2)" "$probes" "$(field WRONG 2)" "$(field CLOSED 2)"
+printf '\n| sockets open | sessions started in | sockets opened in | heap after GC before | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| %s | %s s | %s s | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \
+  "$(field SOCKETS 2)" "$(field SOCKETS 4)" "$(field SOCKETS 3)" "$((before / 1024))" "$((open_heap / 1024))" \
+  "$(field PROBE 2)" "$(field PROBE 3)" "$(field PROBE 4)" "$(field AFTER_ANSWER 2)" "$(field AFTER_ANSWER 3)" \
+  "$(field MISSED 2)" "$probes" "$(field WRONG 2)" "$(field CLOSED 2)" "$(field ERRORS 2)"

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * opened for every session, at most IN_FLIGHT (200) handshakes at a time; a socket counts as open once the server's
  * {"type":"ready"} has arrived (its session's subscription is registered); (3) "SOCKETS n seconds" is printed and,
  * with GO_FILE given, the client waits (at most 10 minutes) until that file exists, so the caller can measure the
- * heap with the sockets open before any probe runs; (4) the probes run one at a time.
+ * heap with the sockets open before any probe runs; with -DholdSeconds=N the sockets are then held open N seconds
+ * (to see that pings keep them alive past the idle timeouts); (4) the probes run one at a time.
  *
  * <p>Every pushed message carries its conversation id; the REST answers tell which session each conversation
  * belongs to. A message on a socket whose session does not own its conversation is "pushed to a wrong socket".
@@ -52,12 +53,14 @@ public final class SocketLoad {
     private static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
     private static final int IN_FLIGHT = Integer.getInteger("inFlight", 200);
     private static final long MAX_SECONDS = Long.getLong("maxSeconds", 1800);
+    private static final long HOLD_SECONDS = Long.getLong("holdSeconds", 0);
     private static final int SHOW_ERRORS = 5;
     private static final long T0 = System.nanoTime();
 
     private static final AtomicInteger ERRORS = new AtomicInteger();
     private static final AtomicInteger WRONG = new AtomicInteger();
     private static final AtomicInteger CLOSED = new AtomicInteger();
+    private static final java.util.Set<String> CLOSED_SESSIONS = ConcurrentHashMap.newKeySet();
     /** conversation id -> the session it belongs to, from the REST answers. */
     private static final Map<String, String> OWNER = new ConcurrentHashMap<>();
     /** pushes whose conversation no REST answer had named yet when they arrived: checked again at the end. */
@@ -192,6 +195,12 @@ public final class SocketLoad {
             }
         }
 
+        if (HOLD_SECONDS > 0) {
+            log("holding the sockets open for " + HOLD_SECONDS + " s (the server pings every 20 s, drops silent ones after 75 s)");
+            Thread.sleep(HOLD_SECONDS * 1000);
+            log(CLOSED.get() + " sockets closed by the server while held");
+        }
+
         // 3. probes, one at a time, each to a random session with an open socket
         t = System.nanoTime();
         List<Double> ms = new ArrayList<>();
@@ -199,6 +208,9 @@ public final class SocketLoad {
         int missed = 0;
         for (int i = 0; i < probes; i++) {
             String s = open.get(ThreadLocalRandom.current().nextInt(open.size()));
+            for (int tries = 0; CLOSED_SESSIONS.contains(s) && tries < 1000; tries++) {
+                s = open.get(ThreadLocalRandom.current().nextInt(open.size()));
+            }
             Probe p = new Probe("probe " + i + " 明天几点开会");
             WAITING.put(s, p);
             try {
@@ -289,6 +301,7 @@ public final class SocketLoad {
                 socket.closeHandler(v -> {
                     if (!ready.tryFail("closed before ready: " + socket.closeStatusCode() + " " + socket.closeReason())) {
                         CLOSED.incrementAndGet();
+                        CLOSED_SESSIONS.add(s);
                         error("socket of " + s + " closed by the server: " + socket.closeStatusCode() + " " + socket.closeReason());
                     }
                 });

@@ -4,7 +4,9 @@
 # count and time; kills the jar and the client on exit. Needs curl, python3, jcmd (JDK) and a built jar:
 #   mvn -B package -DskipTests && deploy/bench/socket-load.sh
 # Settings (environment): SOCKETS (10000), PROBES (200), HEAP (-Xmx of the jar, 1g), TIME_LIMIT (seconds for the
-# whole run, 1800), MODEL_CACHE (trained into on the first run, about 30 s more), JAR.
+# whole run, 1800), HOLD (seconds the open sockets are held before the probes, 0: shows whether the pings keep them
+# alive past HTTP_IDLE_TIMEOUT_SECONDS and the 75 s silence limit), KEEP_LOGS (1: keep the jar's and the client's
+# logs in /tmp/socket-load.*), MODEL_CACHE (trained into on the first run, about 30 s more), JAR.
 #
 # The jar runs as an operator would run it for this test: RATE_LIMIT_PER_MINUTE=0 (all 10,000 sessions come from
 # one address) and MAX_CONNECTIONS=SOCKETS+1000 (the default, 2000 open connections, closes every socket past it).
@@ -47,7 +49,7 @@ cleanup() {
   [ -n "$client" ] && kill "$client" 2>/dev/null
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
   wait 2>/dev/null || true
-  rm -rf "$work"
+  if [ "${KEEP_LOGS:-0}" = 1 ]; then rm -rf "$work/data" "$work/go"; echo "logs kept in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -83,7 +85,7 @@ heap() {
 before="$(heap)"
 
 touch "$work/client.out" "$work/client.err"
-timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" \
+timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" \
   >"$work/client.out" 2>"$work/client.err" &
 client=$!
 tail -f "$work/client.err" --pid "$client" >&2 &

@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * socket (the turn plus the push).
  * {@code java -cp antifraud.jar deploy/bench/SocketLoad.java PORT SOCKETS PROBES [GO_FILE]}
  *
- * <p>Steps: (1) SOCKETS sessions are started with one REST turn each, CONCURRENCY (16) at a time; (2) a socket is
- * opened for every session, at most IN_FLIGHT (200) handshakes at a time; a socket counts as open once the server's
+ * <p>Steps: (1) SOCKETS sessions (or -Dsessions=N if more: a baseline with the same store and warm-up but few
+ * sockets) are started with one REST turn each, CONCURRENCY (16) at a time; (2) a socket is opened for each of
+ * the first SOCKETS sessions, at most IN_FLIGHT (200) handshakes at a time; a socket counts as open once the server's
  * {"type":"ready"} has arrived (its session's subscription is registered); (3) "SOCKETS n seconds" is printed and,
  * with GO_FILE given, the client waits (at most 10 minutes) until that file exists, so the caller can measure the
  * heap with the sockets open before any probe runs; with -DholdSeconds=N the sockets are then held open N seconds
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every pushed message carries its conversation id; the REST answers tell which session each conversation
  * belongs to. A message on a socket whose session does not own its conversation is "pushed to a wrong socket".
  *
- * <p>stdout: "SOCKETS open seconds_opening seconds_starting_sessions", "PROBE p50_ms p99_ms max_ms" (from sending the REST turn to the bot's reply on
+ * <p>stdout: "SOCKETS open seconds_opening seconds_starting_sessions sessions", "PROBE p50_ms p99_ms max_ms" (from sending the REST turn to the bot's reply on
  * the socket), "AFTER_ANSWER p50_ms p99_ms max_ms" (the reply on the socket minus the REST answer's arrival: what
  * the push adds; negative when the push came first), "MISSED n" (probes whose reply did not arrive
  * within 10 s), "WRONG n", "CLOSED n" (sockets the server closed before the end). Progress, errors (counted, the
@@ -122,7 +123,7 @@ public final class SocketLoad {
 
         // 1. sessions
         long t = System.nanoTime();
-        String[] sessions = new String[sockets];
+        String[] sessions = new String[Math.max(sockets, Integer.getInteger("sessions", 0))];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
         List<CompletableFuture<Void>> workers = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class SocketLoad {
         Runnable[] launch = {null};
         launch[0] = () -> {
             int i = cursor.getAndIncrement();
-            if (i >= known.size()) {
+            if (i >= Math.min(sockets, known.size())) {
                 return;
             }
             String s = known.get(i);
@@ -168,7 +169,7 @@ public final class SocketLoad {
                 if (n % 1000 == 0) {
                     log(open.size() + " sockets open, " + (ERRORS.get() - errorsBefore) + " failed, " + secondsSince(T0) + " s");
                 }
-                if (n == known.size()) {
+                if (n == Math.min(sockets, known.size())) {
                     allSettled.complete(null);
                 }
                 launch[0].run();
@@ -181,7 +182,7 @@ public final class SocketLoad {
         allSettled.get(MAX_SECONDS, TimeUnit.SECONDS);
         double openSeconds = secondsSince(t);
         log(open.size() + " sockets open in " + openSeconds + " s (" + (ERRORS.get() - errorsBefore) + " failed)");
-        out("SOCKETS " + open.size() + " " + openSeconds + " " + sessionSeconds);
+        out("SOCKETS " + open.size() + " " + openSeconds + " " + sessionSeconds + " " + known.size());
         if (open.isEmpty()) {
             throw new IllegalStateException("no socket could be opened");
         }

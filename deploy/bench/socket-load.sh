@@ -3,7 +3,8 @@
 # to reach the right socket (REST turn + push of the bot's reply) while they are open. Loopback only; bounded in
 # count and time; kills the jar and the client on exit. Needs curl, python3, jcmd (JDK) and a built jar:
 #   mvn -B package -DskipTests && deploy/bench/socket-load.sh
-# Settings (environment): SOCKETS (10000), PROBES (200), HEAP (-Xmx of the jar, 1g), TIME_LIMIT (seconds for the
+# Settings (environment): SOCKETS (10000), PROBES (200), SESSIONS (sessions started, at least SOCKETS: with
+# SESSIONS=10000 SOCKETS=10 the same store and warm-up with few sockets, a baseline for the latency), HEAP (-Xmx of the jar, 1g), TIME_LIMIT (seconds for the
 # whole run, 1800), HOLD (seconds the open sockets are held before the probes, 0: shows whether the pings keep them
 # alive past HTTP_IDLE_TIMEOUT_SECONDS and the 75 s silence limit), KEEP_LOGS (1: keep the jar's and the client's
 # logs in /tmp/socket-load.*), MODEL_CACHE (trained into on the first run, about 30 s more), JAR.
@@ -85,7 +86,7 @@ heap() {
 before="$(heap)"
 
 touch "$work/client.out" "$work/client.err"
-timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" \
+timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -Dsessions="${SESSIONS:-0}" -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" \
   >"$work/client.out" 2>"$work/client.err" &
 client=$!
 tail -f "$work/client.err" --pid "$client" >&2 &
@@ -105,9 +106,9 @@ field() { grep "^$1 " "$work/client.out" | cut -d' ' -f"$2"; }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $load when the sockets were open," \
   "jar -Xmx${HEAP:-1g}"
-printf '\n| sockets open | sessions started in | sockets opened in | heap after GC before | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
-printf '| %s | %s s | %s s | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \
-  "$(field SOCKETS 2)" "$(field SOCKETS 4)" "$(field SOCKETS 3)" "$((before / 1024))" "$((open_heap / 1024))" \
+printf '\n| sockets open | sessions | sessions started in | sockets opened in | heap after GC before | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| %s | %s | %s s | %s s | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \
+  "$(field SOCKETS 2)" "$(field SOCKETS 5)" "$(field SOCKETS 4)" "$(field SOCKETS 3)" "$((before / 1024))" "$((open_heap / 1024))" \
   "$(field PROBE 2)" "$(field PROBE 3)" "$(field PROBE 4)" "$(field AFTER_ANSWER 2)" "$(field AFTER_ANSWER 3)" \
   "$(field MISSED 2)" "$probes" "$(field WRONG 2)" "$(field CLOSED 2)" "$(field ERRORS 2)"

@@ -30,25 +30,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Opens SOCKETS web-chat sockets (one session each) to the service on loopback, then sends PROBES messages to
  * random sessions over REST and measures how long each takes until the bot's reply reaches that session's own
  * socket (the turn plus the push).
- * {@code java -cp antifraud.jar deploy/bench/SocketLoad.java PORT SOCKETS PROBES [GO_FILE]}
+ * {@code java -cp antifraud.jar deploy/bench/SocketLoad.java PORT SOCKETS PROBES [GO_PREFIX]}
  *
  * <p>Steps: (1) SOCKETS sessions (or -Dsessions=N if more: a baseline with the same store and warm-up but few
- * sockets) are started with one REST turn each, CONCURRENCY (16) at a time; (2) a socket is opened for each of
- * the first SOCKETS sessions, at most IN_FLIGHT (200) handshakes at a time; a socket counts as open once the server's
- * {"type":"ready"} has arrived (its session's subscription is registered); (3) "SOCKETS n seconds" is printed and,
- * with GO_FILE given, the client waits (at most 10 minutes) until that file exists, so the caller can measure the
- * heap with the sockets open before any probe runs; with -DholdSeconds=N the sockets are then held open N seconds
- * (to see that pings keep them alive past the idle timeouts); (4) the probes run one at a time.
+ * sockets) are started with one REST turn each, CONCURRENCY (16) at a time, and "SESSIONS n seconds" is printed;
+ * (2) a socket is opened for each of the first SOCKETS sessions, at most IN_FLIGHT (200) handshakes at a time; a
+ * socket counts as open once the server's {"type":"ready"} has arrived (its session's subscription is registered),
+ * and "SOCKETS open seconds" is printed; (3) with -DholdSeconds=N the sockets are held open N seconds (to see that
+ * the pings keep them alive past the idle timeouts); (4) the probes run one at a time. With GO_PREFIX given, the
+ * client waits before step 2 until the file GO_PREFIX1 exists and before step 3 until GO_PREFIX2 exists (at most
+ * 10 minutes each), so the caller can measure the heap after the sessions and with the sockets open.
  *
  * <p>Every pushed message carries its conversation id; the REST answers tell which session each conversation
  * belongs to. A message on a socket whose session does not own its conversation is "pushed to a wrong socket".
  *
- * <p>stdout: "SOCKETS open seconds_opening seconds_starting_sessions sessions", "PROBE p50_ms p99_ms max_ms" (from sending the REST turn to the bot's reply on
- * the socket), "AFTER_ANSWER p50_ms p99_ms max_ms" (the reply on the socket minus the REST answer's arrival: what
- * the push adds; negative when the push came first), "MISSED n" (probes whose reply did not arrive
- * within 10 s), "WRONG n", "CLOSED n" (sockets the server closed before the end). Progress, errors (counted, the
- * first few printed) and phase times go to stderr. Every wait is bounded; past MAX_SECONDS (1800) in all, or on
- * any failure, the client prints why and exits non-zero instead of hanging.
+ * <p>stdout, besides the two lines above: "PROBE p50_ms p99_ms max_ms" (from sending the REST turn to the bot's
+ * reply on the socket), "AFTER_ANSWER p50_ms p99_ms max_ms" (the reply on the socket minus the REST answer's
+ * arrival: what the push adds; negative when the push came first), "MISSED n" (probes whose reply did not arrive
+ * within 10 s), "WRONG n", "CLOSED n" (sockets the server closed before the end), "ERRORS n". Progress, errors
+ * (counted, the first few printed) and phase times go to stderr. Every wait is bounded; past MAX_SECONDS (1800) in
+ * all, or on any failure, the client prints why and exits non-zero instead of hanging.
  */
 public final class SocketLoad {
     private static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
@@ -113,7 +114,7 @@ public final class SocketLoad {
         int port = Integer.parseInt(args[0]);
         int sockets = Integer.parseInt(args[1]);
         int probes = Integer.parseInt(args[2]);
-        Path go = args.length > 3 ? Path.of(args[3]) : null;
+        String go = args.length > 3 ? args[3] : null;
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
             new PoolOptions().setHttp1MaxSize(CONCURRENCY).setMaxWaitQueueSize(-1));
@@ -144,6 +145,8 @@ public final class SocketLoad {
         if (known.isEmpty()) {
             throw new IllegalStateException("no session could be started");
         }
+        out("SESSIONS " + known.size() + " " + sessionSeconds);
+        awaitGo(go, "1");
 
         // 2. sockets
         t = System.nanoTime();
@@ -182,19 +185,11 @@ public final class SocketLoad {
         allSettled.get(MAX_SECONDS, TimeUnit.SECONDS);
         double openSeconds = secondsSince(t);
         log(open.size() + " sockets open in " + openSeconds + " s (" + (ERRORS.get() - errorsBefore) + " failed)");
-        out("SOCKETS " + open.size() + " " + openSeconds + " " + sessionSeconds + " " + known.size());
+        out("SOCKETS " + open.size() + " " + openSeconds);
         if (open.isEmpty()) {
             throw new IllegalStateException("no socket could be opened");
         }
-        if (go != null) {
-            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (!Files.exists(go)) {
-                if (System.nanoTime() > until) {
-                    throw new TimeoutException("no go file " + go + " within 10 minutes");
-                }
-                Thread.sleep(100);
-            }
-        }
+        awaitGo(go, "2");
 
         if (HOLD_SECONDS > 0) {
             log("holding the sockets open for " + HOLD_SECONDS + " s (the server pings every 20 s, drops silent ones after 75 s)");
@@ -255,6 +250,21 @@ public final class SocketLoad {
         out("WRONG " + WRONG.get());
         out("CLOSED " + CLOSED.get());
         out("ERRORS " + ERRORS.get());
+    }
+
+    /** With a go prefix given, waits (at most 10 minutes) until the file prefix + step exists. */
+    private static void awaitGo(String prefix, String step) throws Exception {
+        if (prefix == null) {
+            return;
+        }
+        Path go = Path.of(prefix + step);
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!Files.exists(go)) {
+            if (System.nanoTime() > until) {
+                throw new TimeoutException("no go file " + go + " within 10 minutes");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** "p50 p99 max" in ms, or "- - -" when there is nothing to sort. */

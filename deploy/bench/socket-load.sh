@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# Many open web-chat sockets: heap before and after opening them (after a full GC), and how long a message takes
-# to reach the right socket (REST turn + push of the bot's reply) while they are open. Loopback only; bounded in
-# count and time; kills the jar and the client on exit. Needs curl, python3, jcmd (JDK) and a built jar:
+# Many open web-chat sockets: heap used after a full GC at start, with the sessions and with their sockets open,
+# and how long a message takes to reach the right socket (REST turn + push of the bot's reply) while they are
+# open. Loopback only; bounded in count and time; kills the jar and the client on exit. Needs curl, python3, jcmd
+# (JDK) and a built jar:
 #   mvn -B package -DskipTests && deploy/bench/socket-load.sh
-# Settings (environment): SOCKETS (10000), PROBES (200), SESSIONS (sessions started, at least SOCKETS: with
-# SESSIONS=10000 SOCKETS=10 the same store and warm-up with few sockets, a baseline for the latency), HEAP (-Xmx of the jar, 1g), TIME_LIMIT (seconds for the
-# whole run, 1800), HOLD (seconds the open sockets are held before the probes, 0: shows whether the pings keep them
-# alive past HTTP_IDLE_TIMEOUT_SECONDS and the 75 s silence limit), KEEP_LOGS (1: keep the jar's and the client's
-# logs in /tmp/socket-load.*), MODEL_CACHE (trained into on the first run, about 30 s more), JAR.
+# Settings (environment): SOCKETS (10000), PROBES (200), SESSIONS (sessions started, at least SOCKETS; with
+# SESSIONS=10000 SOCKETS=10, the same store and warm-up with few sockets: a baseline), HEAP (-Xmx of the jar, 1g),
+# TIME_LIMIT (seconds for the whole run, 1800), HOLD (seconds the open sockets are held before the probes, 0:
+# shows whether the pings keep them alive past HTTP_IDLE_TIMEOUT_SECONDS and the 75 s silence limit), KEEP_LOGS
+# (1: keep the jar's and the client's logs in /tmp/socket-load.*), MODEL_CACHE (trained into on the first run,
+# about 30 s more), JAR.
 #
-# The jar runs as an operator would run it for this test: RATE_LIMIT_PER_MINUTE=0 (all 10,000 sessions come from
-# one address) and MAX_CONNECTIONS=SOCKETS+1000 (the default, 2000 open connections, closes every socket past it).
+# The jar runs as an operator would run it for this test: RATE_LIMIT_PER_MINUTE=0 (all sessions come from one
+# address) and MAX_CONNECTIONS=SOCKETS+1000 (the default, 2000 open connections, closes every socket past it).
 # Each process holds one file descriptor per socket, so the open-files limit is raised towards SOCKETS+2048 (never
 # above the hard limit, `ulimit -Hn`; the run stops at once if that is too low). 10,000 sockets from one source
 # address to one port fit in the default ephemeral port range (32768-60999).
 #
 # The client (SocketLoad.java, see its header) prints progress and errors to stderr; on any failure, or when a
 # phase takes too long, the script prints the client's and the jar's logs and exits non-zero.
-# Output: the machine (cores, load average), then a Markdown table: sockets open, how long starting the sessions
-# (one REST turn each) and opening the sockets took, heap used after GC before and with them open, the bot's reply
-# on its socket after the turn was sent (p50/p99/max) and how much later than the REST answer it arrived (p50/p99),
+# Output: the machine (cores, load average), then a Markdown table: sessions and how long starting them took (one
+# REST turn each), sockets open and how long opening them took, heap used after a full GC at start, with the
+# sessions stored (the embedded store lives in the jar's heap) and with the sockets open, the bot's reply on its
+# socket after the turn was sent (p50/p99/max) and how much later than the REST answer it arrived (p50/p99),
 # probes missed, pushes to a wrong socket, sockets the server closed meanwhile, client errors.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,7 +53,7 @@ cleanup() {
   [ -n "$client" ] && kill "$client" 2>/dev/null
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
   wait 2>/dev/null || true
-  if [ "${KEEP_LOGS:-0}" = 1 ]; then rm -rf "$work/data" "$work/go"; echo "logs kept in $work" >&2; else rm -rf "$work"; fi
+  if [ "${KEEP_LOGS:-0}" = 1 ]; then rm -rf "$work/data" "$work"/go?; echo "logs kept in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -86,18 +89,25 @@ heap() {
 before="$(heap)"
 
 touch "$work/client.out" "$work/client.err"
-timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -Dsessions="${SESSIONS:-0}" -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" \
-  >"$work/client.out" 2>"$work/client.err" &
+timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -Dsessions="${SESSIONS:-0}" \
+  -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" >"$work/client.out" 2>"$work/client.err" &
 client=$!
 tail -f "$work/client.err" --pid "$client" >&2 &
-until grep -q '^SOCKETS' "$work/client.out" 2>/dev/null; do
-  kill -0 "$client" 2>/dev/null || fail "the client stopped before opening its sockets"
-  [ "$SECONDS" -lt "$deadline" ] || fail "the sockets were not open within TIME_LIMIT"
-  sleep 1
-done
+# wait_for WORD: until the client prints a line starting with WORD (or stops, or TIME_LIMIT passes)
+wait_for() {
+  until grep -q "^$1 " "$work/client.out" 2>/dev/null; do
+    kill -0 "$client" 2>/dev/null || fail "the client stopped before printing $1"
+    [ "$SECONDS" -lt "$deadline" ] || fail "no $1 from the client within TIME_LIMIT"
+    sleep 1
+  done
+}
+wait_for SESSIONS
+sessions_heap="$(heap)"
+touch "$work/go1"
+wait_for SOCKETS
 open_heap="$(heap)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-touch "$work/go"
+touch "$work/go2"
 client_rc=0
 wait "$client" || client_rc=$?
 client=""
@@ -106,9 +116,10 @@ field() { grep "^$1 " "$work/client.out" | cut -d' ' -f"$2"; }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $load when the sockets were open," \
   "jar -Xmx${HEAP:-1g}"
-printf '\n| sockets open | sessions | sessions started in | sockets opened in | heap after GC before | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
-printf '| %s | %s | %s s | %s s | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \
-  "$(field SOCKETS 2)" "$(field SOCKETS 5)" "$(field SOCKETS 4)" "$(field SOCKETS 3)" "$((before / 1024))" "$((open_heap / 1024))" \
+printf '\n| sessions | started in | sockets open | opened in | heap after GC: at start | with the sessions | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| %s | %s s | %s | %s s | %s MB | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \
+  "$(field SESSIONS 2)" "$(field SESSIONS 3)" "$(field SOCKETS 2)" "$(field SOCKETS 3)" \
+  "$((before / 1024))" "$((sessions_heap / 1024))" "$((open_heap / 1024))" \
   "$(field PROBE 2)" "$(field PROBE 3)" "$(field PROBE 4)" "$(field AFTER_ANSWER 2)" "$(field AFTER_ANSWER 3)" \
   "$(field MISSED 2)" "$probes" "$(field WRONG 2)" "$(field CLOSED 2)" "$(field ERRORS 2)"

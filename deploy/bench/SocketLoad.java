@@ -119,8 +119,9 @@ public final class SocketLoad {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
             new PoolOptions().setHttp1MaxSize(CONCURRENCY).setMaxWaitQueueSize(-1));
         // Vert.x 5 limits WebSocket connections per host (50 by default); the rest would queue.
+        // -Dcompress=true asks for permessage-deflate as browsers do (the server accepts it by default)
         WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(sockets + 10)
-            .setConnectTimeout(10_000));
+            .setConnectTimeout(10_000).setTryUsePerMessageCompression(Boolean.getBoolean("compress")));
 
         // 1. sessions
         long t = System.nanoTime();
@@ -201,6 +202,7 @@ public final class SocketLoad {
         t = System.nanoTime();
         List<Double> ms = new ArrayList<>();
         List<Double> afterAnswer = new ArrayList<>();
+        List<String> slow = new ArrayList<>();
         int missed = 0;
         for (int i = 0; i < probes; i++) {
             String s = open.get(ThreadLocalRandom.current().nextInt(open.size()));
@@ -216,6 +218,8 @@ public final class SocketLoad {
                 own(answer, s);
                 long replied = p.replied.get(10, TimeUnit.SECONDS);
                 ms.add((replied - p.start) / 1e6);
+                slow.add(String.format("%08.1f ms: probe %d, %.1f s into the probes", (replied - p.start) / 1e6, i,
+                    (p.start - t) / 1e9));
                 afterAnswer.add((replied - answered) / 1e6);
             } catch (Exception e) {
                 missed++;
@@ -227,7 +231,9 @@ public final class SocketLoad {
                 log((i + 1) + " probes, " + missed + " missed, " + secondsSince(T0) + " s");
             }
         }
-        log(probes + " probes in " + secondsSince(t) + " s");
+        log(probes + " probes in " + secondsSince(t) + " s; the slowest:");
+        slow.sort(Collections.reverseOrder());
+        slow.stream().limit(5).forEach(line -> log("  " + line.replaceFirst("^0+(?=\\d)", "")));
         // late pushes of the last probe's other replies, then the pushes no answer had accounted for on arrival
         Thread.sleep(500);
         List<String[]> unchecked = new ArrayList<>(UNCHECKED);

@@ -9,7 +9,7 @@
 # TIME_LIMIT (seconds for the whole run, 1800), HOLD (seconds the open sockets are held before the probes, 0:
 # shows whether the pings keep them alive past HTTP_IDLE_TIMEOUT_SECONDS and the 75 s silence limit), KEEP_LOGS
 # (1: keep the jar's and the client's logs in /tmp/socket-load.*), MODEL_CACHE (trained into on the first run,
-# about 30 s more), JAR.
+# about 30 s more), COMPRESS (1: the client asks for permessage-deflate, as browsers do), JAR.
 #
 # The jar runs as an operator would run it for this test: RATE_LIMIT_PER_MINUTE=0 (all sessions come from one
 # address) and MAX_CONNECTIONS=SOCKETS+1000 (the default, 2000 open connections, closes every socket past it).
@@ -79,6 +79,8 @@ until curl -sf -m 5 "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
 done
 echo "jar ready on port $port after ${SECONDS} s" >&2
 
+# the jar's resident set (heap, native buffers, zlib state of compressed sockets...), in MB
+rss() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$app_pid/status"; }
 # heap used after a full GC, in KB
 heap() {
   local info
@@ -87,9 +89,10 @@ heap() {
   grep -o 'used [0-9]*K' <<<"$info" | head -1 | grep -o '[0-9]*' || fail "no heap figure in: $info"
 }
 before="$(heap)"
+before_rss="$(rss)"
 
 touch "$work/client.out" "$work/client.err"
-timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -Dsessions="${SESSIONS:-0}" \
+timeout "$(left)" java -Xmx1g -DmaxSeconds="$(left)" -DholdSeconds="${HOLD:-0}" -Dsessions="${SESSIONS:-0}" -Dcompress="$([ "${COMPRESS:-0}" = 1 ] && echo true || echo false)" \
   -cp "$jar" "$here/SocketLoad.java" "$port" "$sockets" "$probes" "$work/go" >"$work/client.out" 2>"$work/client.err" &
 client=$!
 tail -f "$work/client.err" --pid "$client" >&2 &
@@ -103,9 +106,11 @@ wait_for() {
 }
 wait_for SESSIONS
 sessions_heap="$(heap)"
+sessions_rss="$(rss)"
 touch "$work/go1"
 wait_for SOCKETS
 open_heap="$(heap)"
+open_rss="$(rss)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 touch "$work/go2"
 client_rc=0
@@ -115,7 +120,8 @@ client=""
 field() { grep "^$1 " "$work/client.out" | cut -d' ' -f"$2"; }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $load when the sockets were open," \
-  "jar -Xmx${HEAP:-1g}"
+  "jar -Xmx${HEAP:-1g}, permessage-deflate $([ "${COMPRESS:-0}" = 1 ] && echo asked || echo not asked);" \
+  "jar resident set $before_rss MB at start, $sessions_rss MB with the sessions, $open_rss MB with the sockets open"
 printf '\n| sessions | started in | sockets open | opened in | heap after GC: at start | with the sessions | with the sockets open | reply on its socket p50 | p99 | max | push after the REST answer p50 | p99 | probes missed | pushed to a wrong socket | closed by the server | client errors |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 printf '| %s | %s s | %s | %s s | %s MB | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s of %s | %s | %s | %s |\n' \

@@ -12,13 +12,14 @@
 # about 30 s more), COMPRESS (1: the client asks for permessage-deflate, as browsers do), JAR.
 #
 # The jar runs as an operator would run it for this test: RATE_LIMIT_PER_MINUTE=0 (all sessions come from one
-# address) and MAX_CONNECTIONS=SOCKETS+1000 (the default, 2000 open connections, closes every socket past it).
+# address) and MAX_CONNECTIONS=SOCKETS+1000 unless set (the default, 2000 open connections, closes every socket past it).
 # Each process holds one file descriptor per socket, so the open-files limit is raised towards SOCKETS+2048 (never
 # above the hard limit, `ulimit -Hn`; the run stops at once if that is too low). 10,000 sockets from one source
 # address to one port fit in the default ephemeral port range (32768-60999).
 #
 # The client (SocketLoad.java, see its header) prints progress and errors to stderr; on any failure, or when a
-# phase takes too long, the script prints the client's and the jar's logs and exits non-zero.
+# phase takes too long, the script prints the client's and the jar's logs and exits 1; it exits 2 after the table
+# when not every socket opened or a probe was missed.
 # Output: the machine (cores, load average), then a Markdown table: sessions and how long starting them took (one
 # REST turn each), sockets open and how long opening them took, heap used after a full GC at start, with the
 # sessions stored (the embedded store lives in the jar's heap) and with the sockets open, the bot's reply on its
@@ -59,16 +60,16 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 fail() {
   echo "socket-load: $1" >&2
-  echo "--- client log (last 40 lines)" >&2; tail -40 "$work/client.err" 2>/dev/null >&2 || true
-  cat "$work/client.out" 2>/dev/null >&2 || true
-  echo "--- jar log (last 40 lines)" >&2; tail -40 "$work/app.log" 2>/dev/null >&2 || true
+  echo "--- client log (last 40 lines)" >&2; tail -40 "$work/client.err" >&2 2>/dev/null || true
+  cat "$work/client.out" >&2 2>/dev/null || true
+  echo "--- jar log (last 40 lines)" >&2; tail -40 "$work/app.log" >&2 2>/dev/null || true
   exit 1
 }
 left() { local n=$((deadline - SECONDS)); echo $((n > 1 ? n : 1)); }
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 mkdir -p "$model_cache"
-PORT="$port" DATA_DIR="$work/data" MODEL_DIR="$model_cache" RATE_LIMIT_PER_MINUTE=0 MAX_CONNECTIONS=$((sockets + 1000)) \
+PORT="$port" DATA_DIR="$work/data" MODEL_DIR="$model_cache" RATE_LIMIT_PER_MINUTE=0 MAX_CONNECTIONS="${MAX_CONNECTIONS:-$((sockets + 1000))}" \
   ADMIN_PASSWORD="bench-$RANDOM$RANDOM" java -Xmx"${HEAP:-1g}" -jar "$jar" 2>"$work/app.log" &
 app_pid=$!
 # the first start trains the models into MODEL_CACHE (about 30 s on a quiet machine, minutes under load)
@@ -129,3 +130,7 @@ printf '| %s | %s s | %s | %s s | %s MB | %s MB | %s MB | %s ms | %s ms | %s ms 
   "$((before / 1024))" "$((sessions_heap / 1024))" "$((open_heap / 1024))" \
   "$(field PROBE 2)" "$(field PROBE 3)" "$(field PROBE 4)" "$(field AFTER_ANSWER 2)" "$(field AFTER_ANSWER 3)" \
   "$(field MISSED 2)" "$probes" "$(field WRONG 2)" "$(field CLOSED 2)" "$(field ERRORS 2)"
+if [ "$(field SOCKETS 2)" != "$sockets" ] || [ "$(field MISSED 2)" != 0 ]; then
+  echo "socket-load: $(field SOCKETS 2) of $sockets sockets opened, $(field MISSED 2) probes missed; see the client's errors above" >&2
+  exit 2
+fi

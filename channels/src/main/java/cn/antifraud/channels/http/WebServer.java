@@ -59,7 +59,11 @@ public final class WebServer {
     }
 
     public static Future<HttpServer> start(Vertx vertx, Router router, int port, EdgeConfig edge) {
+        // No WebSocket compression: browsers ask for permessage-deflate, and each socket that has it keeps a deflater
+        // and an inflater of 80-100 KB outside the heap; 10,000 sockets then needed 1.9 GB of memory against about
+        // 1 GB without (docs/benchmarks.md). Chat pushes are short, so little bandwidth is lost.
         HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024)
+            .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
             .setCompressionSupported(true).setIdleTimeout(edge.idleTimeoutSeconds()).setMaxFormAttributeSize(MAX_FORM_FIELD)
             .setMaxFormBufferedBytes((int) MAX_BODY).setWebSocketClosingTimeout(5);
         HttpServer server = vertx.createHttpServer(options);

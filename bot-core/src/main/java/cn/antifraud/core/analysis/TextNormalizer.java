@@ -20,7 +20,7 @@ public final class TextNormalizer {
     /** Separators between Chinese characters ("转-账", "验 证 码", "安☆全"); applied by {@link #dropSeparators}. */
     static final Pattern CJK_SEPARATOR = Pattern.compile(
         "(?<=[\\u4e00-\\u9fff])(?:[\\s\\-_.*·•|/\\\\~+=#^]|\\p{So}|\\p{Sk}|[\\uD800-\\uDFFF])+(?=[\\u4e00-\\u9fff])");
-    private static final Pattern EMOJI = Pattern.compile("[\\uD800-\\uDFFF]+|\\p{So}+");
+    static final Pattern EMOJI = Pattern.compile("[\\uD800-\\uDFFF]+|\\p{So}+");
     /** Applied by {@link #collapseSpaces}. */
     static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -130,7 +130,7 @@ public final class TextNormalizer {
 
     /** Replaces look-alike words by the word they imitate and drops emoji; input is {@link #clean} output. */
     public String fold(String cleaned) {
-        String text = EMOJI.matcher(cleaned).replaceAll(" ");
+        String text = mayHoldEmoji(cleaned) ? EMOJI.matcher(cleaned).replaceAll(" ") : cleaned;
         List<PhraseMatcher.Hit<String>> hits = new ArrayList<>(folds.find(text));
         if (hits.isEmpty()) {
             return text;
@@ -147,6 +147,20 @@ public final class TextNormalizer {
             pos = h.end();
         }
         return out.append(text.substring(pos)).toString();
+    }
+
+    /**
+     * Whether {@link #EMOJI} can match (a cheap scan; most messages hold none): it needs a surrogate, or a character of
+     * type "other symbol" (a supplementary one is made of surrogates).
+     */
+    static boolean mayHoldEmoji(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 && (Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@link #INVISIBLE} can match (a cheap scan; the regex is applied only then). */

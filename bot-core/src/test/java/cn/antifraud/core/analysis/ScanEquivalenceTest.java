@@ -30,6 +30,24 @@ class ScanEquivalenceTest {
     }
 
     @Test
+    void preChecksNeverSkipAMatch() {
+        Random random = new Random(17);
+        String[] extra = {"x", "xx", "digit", "number", "name", "phone", "url", "amount", "某", "某某", "*", "**", "×", "××", "○",
+            "○○", "〇〇", "□□", "_", "___", "☎", "\u00A9"};
+        for (int n = 0; n < 200_000; n++) {
+            String text = randomText(random, 10) + extra[random.nextInt(extra.length)] + randomText(random, 4);
+            if (!TextNormalizer.mayHoldEmoji(text)) {
+                assertEquals(false, TextNormalizer.EMOJI.matcher(text).find(), text);
+            }
+            boolean contained = false;
+            for (String c : Placeholders.CANDIDATES) {
+                contained |= text.contains(c);
+            }
+            assertEquals(contained, Placeholders.mayHold(text), text);
+        }
+    }
+
+    @Test
     void negationAsTheRegex() {
         Random random = new Random(11);
         for (int n = 0; n < 200_000; n++) {

@@ -1,6 +1,7 @@
 package cn.antifraud.core.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,52 +19,90 @@ final class Cues {
     /** Prefix of every cue token; tokens are appended after the words, so it must not look like a word. */
     static final String PREFIX = "cue:";
 
-    private final PhraseMatcher<String> phrases;
+    private final PhraseMatcher<Integer> phrases;
+    /*
+     * Per cue, numbered in the cues' sorted order (so ascending ids are the sorted order the features must keep), the
+     * tokens it can produce, built once: building them per message cost as much as finding the cues.
+     */
+    private final String[] token;
+    private final String[] notToken;
+    /** pairToken[ask][other]: the pair token of an ask and a claim, pressure or bait; null for other combinations. */
+    private final String[][] pairToken;
+    /** Which of the four groups (claim, ask, pressure, bait) a cue belongs to, -1 for none. */
+    private final int[] group;
+    private static final List<String> GROUPS = List.of("claim_", "ask_", "pressure_", "bait_");
+    private static final String[] GROUP_COUNT = {PREFIX + "groups0", PREFIX + "groups1", PREFIX + "groups2", PREFIX + "groups3",
+        PREFIX + "groups4"};
 
     Cues(Map<String, List<String>> byCue) {
-        Map<String, String> map = new LinkedHashMap<>();
-        byCue.forEach((cue, list) -> list.forEach(p -> map.putIfAbsent(p.toLowerCase(), cue)));
+        List<String> names = new ArrayList<>(new TreeSet<>(byCue.keySet()));
+        Map<String, Integer> id = new HashMap<>();
+        names.forEach(n -> id.put(n, id.size()));
+        Map<String, Integer> map = new LinkedHashMap<>();
+        byCue.forEach((cue, list) -> list.forEach(p -> map.putIfAbsent(p.toLowerCase(), id.get(cue))));
         this.phrases = HanLpAdapter.matcher(map);
+        int n = names.size();
+        token = new String[n];
+        notToken = new String[n];
+        pairToken = new String[n][n];
+        group = new int[n];
+        for (int a = 0; a < n; a++) {
+            String c = names.get(a);
+            token[a] = PREFIX + c;
+            notToken[a] = PREFIX + "not_" + c;
+            group[a] = -1;
+            for (int g = 0; g < GROUPS.size(); g++) {
+                if (c.startsWith(GROUPS.get(g))) {
+                    group[a] = g;
+                    break;
+                }
+            }
+            for (int b = 0; b < n; b++) {
+                String o = names.get(b);
+                if (c.startsWith("ask_") && (o.startsWith("claim_") || o.startsWith("pressure_") || o.startsWith("bait_"))) {
+                    pairToken[a][b] = PREFIX + o + "+" + c;
+                }
+            }
+        }
     }
 
     /** The cue tokens of folded text: each cue once, then the pairs, sorted so the features are deterministic. */
     List<String> tokens(String folded) {
-        TreeSet<String> found = new TreeSet<>();
-        TreeSet<String> negated = new TreeSet<>();
-        for (PhraseMatcher.Hit<String> h : phrases.find(folded)) {
+        boolean[] found = new boolean[token.length];
+        boolean[] negated = new boolean[token.length];
+        int foundCount = 0;
+        for (PhraseMatcher.Hit<Integer> h : phrases.find(folded)) {
+            int c = h.value();
             if (SignalDetector.negated(folded, h.begin())) {
-                negated.add(h.value());
-            } else {
-                found.add(h.value());
+                negated[c] = true;
+            } else if (!found[c]) {
+                found[c] = true;
+                foundCount++;
             }
         }
-        List<String> out = new ArrayList<>(found.size() * 3 + negated.size());
-        for (String c : found) {
-            out.add(PREFIX + c);
-        }
-        for (String c : negated) {
-            out.add(PREFIX + "not_" + c);
-        }
-        for (String a : found) {
-            if (!a.startsWith("ask_")) {
-                continue;
+        List<String> out = new ArrayList<>(foundCount * 3 + 4);
+        int groups = 0;
+        for (int c = 0; c < token.length; c++) {
+            if (found[c]) {
+                out.add(token[c]);
+                groups |= group[c] >= 0 ? 1 << group[c] : 0;
             }
-            for (String b : found) {
-                if (b.startsWith("claim_") || b.startsWith("pressure_") || b.startsWith("bait_")) {
-                    out.add(PREFIX + b + "+" + a);
+        }
+        for (int c = 0; c < token.length; c++) {
+            if (negated[c]) {
+                out.add(notToken[c]);
+            }
+        }
+        for (int a = 0; a < token.length; a++) {
+            if (found[a]) {
+                for (int b = 0; b < token.length; b++) {
+                    if (found[b] && pairToken[a][b] != null) {
+                        out.add(pairToken[a][b]);
+                    }
                 }
             }
         }
-        out.add(PREFIX + "groups" + groups(found));
+        out.add(GROUP_COUNT[Integer.bitCount(groups)]);
         return out;
-    }
-
-    /** How many of the four cue groups (claim, ask, pressure, bait) are present. */
-    private static int groups(TreeSet<String> found) {
-        int n = 0;
-        for (String g : List.of("claim_", "ask_", "pressure_", "bait_")) {
-            n += found.stream().anyMatch(c -> c.startsWith(g)) ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -71,40 +71,50 @@ public class FraudFeatures implements FeatureGenerator {
      * building the strings: the hot path of {@link CompiledModels}.
      */
     public long[] hashes(List<String> tokens) {
-        long[] out = new long[tokens.size() * 4 + 8];
+        // the text the character n-grams are read from, as in extractFeatures, but in a char array (no builder per call)
+        int length = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            length += t.length() + (isAscii(t) ? 1 : 0);
+        }
+        char[] joined = new char[length];
+        long[] out = new long[tokens.size() * 2 + length * 3];
         int n = 0;
-        StringBuilder joined = new StringBuilder();
+        int at = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (words) {
-                out = grow(out, n);
-                out[n++] = mix(start('w'), t, 0, t.length());
+                out[n++] = mix(START_W, t, 0, t.length());
             }
             if (wordBigrams && i > 0) {
-                out = grow(out, n);
                 String prev = tokens.get(i - 1);
-                out[n++] = mix(mixChar(mix(start('b'), prev, 0, prev.length()), '_'), t, 0, t.length());
+                out[n++] = mix(mixChar(mix(START_B, prev, 0, prev.length()), '_'), t, 0, t.length());
             }
-            joined.append(t).append(isAscii(t) ? " " : "");
+            t.getChars(0, t.length(), joined, at);
+            at += t.length();
+            if (isAscii(t)) {
+                joined[at++] = ' ';
+            }
         }
-        for (int i = 0; i < joined.length(); i++) {
-            char a = joined.charAt(i);
-            if (unigrams && isCjk(a)) {
-                out = grow(out, n);
-                out[n++] = mixChar(start('u'), a);
+        // each character's kind is tested once, not up to five times
+        boolean cjkA = length > 0 && isCjk(joined[0]);
+        for (int i = 0; i < length; i++) {
+            char a = joined[i];
+            if (unigrams && cjkA) {
+                out[n++] = mixChar(START_U, a);
             }
-            if (i + 1 >= joined.length()) {
+            if (i + 1 >= length) {
                 break;
             }
-            char b = joined.charAt(i + 1);
-            if (bigrams && (isCjk(a) || isCjk(b))) {
-                out = grow(out, n);
-                out[n++] = mixChar(mixChar(start('c'), a), b);
+            char b = joined[i + 1];
+            boolean cjkB = isCjk(b);
+            if (bigrams && (cjkA || cjkB)) {
+                out[n++] = mixChar(mixChar(START_C, a), b);
             }
-            if (trigrams && i + 2 < joined.length() && (isCjk(a) || isCjk(b)) && isCjk(joined.charAt(i + 2))) {
-                out = grow(out, n);
-                out[n++] = mixChar(mixChar(mixChar(start('t'), a), b), joined.charAt(i + 2));
+            if (trigrams && i + 2 < length && (cjkA || cjkB) && isCjk(joined[i + 2])) {
+                out[n++] = mixChar(mixChar(mixChar(START_T, a), b), joined[i + 2]);
             }
+            cjkA = cjkB;
         }
         return java.util.Arrays.copyOf(out, n);
     }
@@ -116,6 +126,12 @@ public class FraudFeatures implements FeatureGenerator {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+
+    private static final long START_W = start('w');
+    private static final long START_B = start('b');
+    private static final long START_U = start('u');
+    private static final long START_C = start('c');
+    private static final long START_T = start('t');
 
     private static long start(char kind) {
         return mixChar(mixChar(FNV_OFFSET, kind), '=');
@@ -131,10 +147,6 @@ public class FraudFeatures implements FeatureGenerator {
 
     private static long mixChar(long h, char c) {
         return (h ^ c) * FNV_PRIME;
-    }
-
-    private static long[] grow(long[] a, int n) {
-        return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
     }
 
     private void charGrams(CharSequence s, List<String> features) {

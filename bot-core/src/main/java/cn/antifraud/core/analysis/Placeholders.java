@@ -14,20 +14,37 @@ final class Placeholders {
     private static final Pattern SLOT = Pattern.compile(
         "(?<![a-z])(?:x{2,}|(?:digits?|number|name|phone|url|amount)+(?:_?\\d+)?)(?![a-z])"
             + "|某某+|\\*{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{3,}");
-    private static final String[] CANDIDATES = {"xx", "digit", "number", "name", "phone", "url", "amount", "某某", "**", "××",
+    static final String[] CANDIDATES = {"xx", "digit", "number", "name", "phone", "url", "amount", "某某", "**", "××",
         "○○", "〇〇", "□□", "___"};
+    private static final String CANDIDATE_STARTS = firstChars(CANDIDATES);
 
     private Placeholders() {
     }
 
     /** Whether the text can hold a placeholder at all (cheap scan before the regex). */
     static boolean mayHold(String text) {
-        for (String c : CANDIDATES) {
-            if (text.contains(c)) {
-                return true;
+        // one pass over the text instead of a contains() per candidate: a candidate is tried only where its first
+        // character stands
+        for (int i = 0; i < text.length(); i++) {
+            if (CANDIDATE_STARTS.indexOf(text.charAt(i)) >= 0) {
+                for (String c : CANDIDATES) {
+                    if (text.startsWith(c, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private static String firstChars(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(w.substring(0, 1)) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
     }
 
     static String fold(String text) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Finds the knowledge base's signal phrases, and the resident saying money has moved or is moving. */
 public final class SignalDetector {
-    private static final Pattern MOVED = Pattern.compile(
+    /** Package-private for the scan equivalence test. */
+    static final Pattern MOVED = Pattern.compile(
         "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会)[^，。！？,.!?;；]){0,12}?"
             + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
             + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
@@ -19,10 +20,20 @@ public final class SignalDetector {
             // amounts reach this text as the placeholder "zzamount" (see Featurizer)
             + "|被?骗(?:走)?了?(?:我)?\\s*(?:zzamount|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
     /** Every character a {@link #MOVED} match can begin with. */
-    private static final String MOVED_STARTS = "我已刚钱被骗转汇打";
+    static final String MOVED_STARTS = "我已刚钱被骗转汇打";
+    /**
+     * The longest a {@link #MOVED} match can run up to its 了 or 去: 2 (我, 已经...) + 2 (已经, 都...) + 1 (给, 向...) + 12 (the
+     * lazy gap) + 3 (转账了, 转过去...) characters.
+     */
+    private static final int MOVED_SPAN = 20;
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
 
-    private static final Pattern NEGATION = Pattern.compile("勿|不要|切莫|别|谨防|不会|严禁|不得|绝不|从不|不能|不可|防范|警惕|提防|拒绝");
+    private static final String NEGATION_WORDS = "勿|不要|切莫|别|谨防|不会|严禁|不得|绝不|从不|不能|不可|防范|警惕|提防|拒绝";
+    /** What {@link #negated} looks for; it scans for the words itself (no substring, no matcher per phrase found). */
+    static final Pattern NEGATION = Pattern.compile(NEGATION_WORDS);
+    private static final String[] NEGATIONS = NEGATION_WORDS.split("\\|");
+    /** The first characters of {@link #NEGATIONS}. */
+    private static final String NEGATION_STARTS = firstChars(NEGATIONS);
     private static final String CLAUSE_END = "，。！？；,.!?;\n【】";
     private static final int WINDOW = 10;
 
@@ -42,7 +53,7 @@ public final class SignalDetector {
                 out.add(new Signal(h.value(), folded.substring(h.begin(), h.end())));
             }
         }
-        for (StartScan moved = new StartScan(MOVED, folded, MOVED_STARTS); moved.find();) {
+        for (StartScan moved = new StartScan(MOVED, folded, MOVED_STARTS, i -> mayBeginMoved(folded, i)); moved.find();) {
             out.add(new Signal(Signal.MONEY_MOVED, moved.matcher().group()));
         }
         boolean moving = folded.contains("正在") || folded.contains("准备") || folded.contains("马上") || folded.contains("现在");
@@ -50,6 +61,22 @@ public final class SignalDetector {
             out.add(new Signal(Signal.MONEY_MOVING, m.group()));
         }
         return new ArrayList<>(dropContained(new ArrayList<>(out)));
+    }
+
+    /**
+     * Whether a {@link #MOVED} match can begin at {@code i}: every alternative holds a 了 or 去 (转了, 转过去, 钱转走了, 转到了...)
+     * within {@link #MOVED_SPAN} characters of its start, or begins with 骗 or 被骗. "我" is frequent, and trying the
+     * pattern at each one cost more than the rest of the signals.
+     */
+    static boolean mayBeginMoved(String text, int i) {
+        int end = Math.min(text.length(), i + MOVED_SPAN);
+        for (int j = i; j < end; j++) {
+            char c = text.charAt(j);
+            if (c == '了' || c == '去' || c == '骗' && j <= i + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -61,7 +88,27 @@ public final class SignalDetector {
         while (from > 0 && begin - from < WINDOW && CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
-        return NEGATION.matcher(text.substring(from, begin)).find();
+        // NEGATION.matcher(text.substring(from, begin)).find(): a negation word wholly inside [from, begin)
+        for (int i = from; i < begin; i++) {
+            if (NEGATION_STARTS.indexOf(text.charAt(i)) >= 0) {
+                for (String w : NEGATIONS) {
+                    if (w.length() <= begin - i && text.startsWith(w, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstChars(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(w.substring(0, 1)) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
     }
 
     /** Keeps "安全账户" and drops "账户" when both come from the same place. */

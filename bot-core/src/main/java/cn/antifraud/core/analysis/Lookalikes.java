@@ -1,5 +1,6 @@
 package cn.antifraud.core.analysis;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,16 @@ final class Lookalikes {
     }
 
     /** A short Chinese note when the URL looks like an imitation, else empty. */
+    /**
+     * The brand words in a fixed order: real brands (with official domains) before generic words such as "jifen",
+     * longer before shorter, so a host with two of them (10086-jifen.top) is always named by the same one.
+     * ({@code Map.ofEntries} iterates in an order that changes with every start.)
+     */
+    private static final List<Map.Entry<String, List<String>>> IN_ORDER = BRANDS.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<String>> e) -> e.getValue().isEmpty())
+            .thenComparing(e -> -e.getKey().length()).thenComparing(Map.Entry::getKey))
+        .toList();
+
     static String noteFor(String url) {
         String bare = url.replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
         int slash = bare.indexOf('/');
@@ -41,7 +52,7 @@ final class Lookalikes {
             return "";
         }
         String label = host.contains(".") ? host.substring(0, host.lastIndexOf('.')) : host;
-        for (Map.Entry<String, List<String>> e : BRANDS.entrySet()) {
+        for (Map.Entry<String, List<String>> e : IN_ORDER) {
             if (label.contains(e.getKey())) {
                 boolean official = e.getValue().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
                 if (!official) {

@@ -91,7 +91,7 @@ public class StoreLoad {
             newTurns, newTurns / ((t1 - t0) / 1e9), afterNew / 1024.0 / newTurns, continuing, continuing / ((t2 - t1) / 1e9),
             running / 1024.0 / all, closed / 1024.0 / all);
         // CPU time of the whole process (clients, store and JIT) per turn: comparable on a shared machine
-        System.out.printf("commits %d (%.1f writes turns per commit); process CPU %.2f ms per turn%n", commits,
+        System.out.printf("commits %d (%.1f turns per commit); process CPU %.2f ms per turn%n", commits,
             (double) all / Math.max(1, commits), cpuSeconds * 1000 / all);
     }
 }

@@ -16,7 +16,7 @@ final class Placeholders {
             + "|某某+|\\*{2,}|×{2,}|○{2,}|〇{2,}|□{2,}|_{3,}");
     static final String[] CANDIDATES = {"xx", "digit", "number", "name", "phone", "url", "amount", "某某", "**", "××",
         "○○", "〇〇", "□□", "___"};
-    private static final String CANDIDATE_STARTS = firstChars(CANDIDATES);
+    private static final String CANDIDATE_STARTS = WordStarts.of(CANDIDATES);
 
     private Placeholders() {
     }
@@ -35,16 +35,6 @@ final class Placeholders {
             }
         }
         return false;
-    }
-
-    private static String firstChars(String[] words) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) {
-            if (sb.indexOf(w.substring(0, 1)) < 0) {
-                sb.append(w.charAt(0));
-            }
-        }
-        return sb.toString();
     }
 
     static String fold(String text) {

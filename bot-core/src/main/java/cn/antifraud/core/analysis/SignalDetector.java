@@ -33,7 +33,7 @@ public final class SignalDetector {
     static final Pattern NEGATION = Pattern.compile(NEGATION_WORDS);
     private static final String[] NEGATIONS = NEGATION_WORDS.split("\\|");
     /** The first characters of {@link #NEGATIONS}. */
-    private static final String NEGATION_STARTS = firstChars(NEGATIONS);
+    private static final String NEGATION_STARTS = WordStarts.of(NEGATIONS);
     private static final String CLAUSE_END = "，。！？；,.!?;\n【】";
     private static final int WINDOW = 10;
 
@@ -99,16 +99,6 @@ public final class SignalDetector {
             }
         }
         return false;
-    }
-
-    private static String firstChars(String[] words) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) {
-            if (sb.indexOf(w.substring(0, 1)) < 0) {
-                sb.append(w.charAt(0));
-            }
-        }
-        return sb.toString();
     }
 
     /** Keeps "安全账户" and drops "账户" when both come from the same place. */

@@ -142,12 +142,8 @@ public final class ConversationRouter {
         if (!turn.escalates()) {
             return fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
         }
-        if (!fresh) {
-            return lifecycle.escalate(conversation, edit, turn.urgent(), turn.escalationReason());
-        }
-        Conversation saved = store.insert(ConversationLifecycle.escalated(edit.apply(conversation), turn.urgent()));
-        lifecycle.announceEscalation(saved, turn.escalationReason());
-        return saved;
+        return fresh ? lifecycle.insertEscalated(edit.apply(conversation), turn.urgent(), turn.escalationReason())
+            : lifecycle.escalate(conversation, edit, turn.urgent(), turn.escalationReason());
     }
 
     /**

@@ -39,15 +39,21 @@ public final class ConversationLifecycle {
         return saved;
     }
 
-    /** The escalation applied to a copy, not saved: a new conversation is inserted already escalated. */
-    public static Conversation escalated(Conversation cur, boolean stopPayment) {
+    /** A new conversation inserted already escalated (its first turn asked for an officer): one write. */
+    public Conversation insertEscalated(Conversation fresh, boolean stopPayment, String reason) {
+        Conversation saved = store.insert(escalated(fresh, stopPayment));
+        announceEscalation(saved, reason);
+        return saved;
+    }
+
+    private static Conversation escalated(Conversation cur, boolean stopPayment) {
         int priority = stopPayment ? PRIORITY_STOP_PAYMENT : priorityFor(cur.lastRisk());
         Conversation next = cur.withEscalation(stopPayment, priority);
         return cur.state() == ConversationState.OFFICER ? next.withState(ConversationState.OFFICER) : next;
     }
 
     /** Tells the queue and the notifications that a saved conversation was escalated. */
-    public void announceEscalation(Conversation saved, String reason) {
+    private void announceEscalation(Conversation saved, String reason) {
         bus.publish(Events.ESCALATION_RAISED, new JsonObject().put("conversationId", saved.id())
             .put("urgent", saved.stopPayment()).put("reason", reason).put("channel", saved.channel()));
         publishChanged(saved);

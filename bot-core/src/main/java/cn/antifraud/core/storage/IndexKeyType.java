@@ -21,8 +21,10 @@ import org.h2.mvstore.type.BasicDataType;
  * default type compares such keys by Java-serialising both sides on every comparison of every B-tree search,
  * which made each insert's unique checks the costliest part of a write. This type compares values directly: by a
  * kind (absent, null, number, string, anything else), then by value (numbers numerically, strings by
- * {@link String#compareTo}, other values by their BSON bytes). Equal keys are exactly the keys whose values are
- * equal, which is what a unique index needs; the order only has to be total and stable.
+ * {@link String#compareTo}, other values by their Java type and BSON bytes). Absent, null, numbers and strings are
+ * equal exactly when they are equal values; other values when their BSON is the same (so two sub-documents with the
+ * same fields in another order are different keys, as they were under the default type). The order only has to be
+ * total and stable.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
     static final IndexKeyType INSTANCE = new IndexKeyType();

@@ -116,6 +116,8 @@ class UrgentConsoleBrowserTest {
         WebDriver officer = BrowserTest.BrowserSupport.chrome(1366, 800);
         try {
             WebDriverWait wait = new WebDriverWait(officer, Duration.ofSeconds(20));
+            // the case and conversation panes re-render on live changes: a wait retries an element gone stale meanwhile
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             BrowserTest.BrowserSupport.logIntoConsole(officer, wait, server.url("/console/"), "admin", "test-admin-password");
             // The queue re-renders on live changes (the escalation's own events arrive while it is drawn); find the row
             // and click its claim button again when the row was replaced in between.

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * {@code eval [--folds N] [--out FILE] [--no-cv]}: the pipeline and a naive Bayes baseline side by side on k-fold
- * cross-validation, leave-one-style-out and both held-out files, as Markdown.
+ * cross-validation, leave-one-style-out and the held-out files, as Markdown.
  */
 final class EvalCommand {
     private EvalCommand() {
@@ -41,7 +41,7 @@ final class EvalCommand {
                     out.println("usage: java -jar antifraud.jar eval [--folds N] [--out FILE] [--no-cv]\n"
                         + "Scores the pipeline and a plain naive Bayes baseline (character 1-3-grams) side by side on\n"
                         + "k-fold cross-validation of the training corpus, leave-one-style-out (trained without one\n"
-                        + "writing style, scored on it) and the two held-out files (never trained on): scam-vs-not F1\n"
+                        + "writing style, scored on it) and the held-out files (never trained on): scam-vs-not F1\n"
                         + "with precision and recall, scam-type accuracy and the false-alarm rate on 'none', counting\n"
                         + "high or medium risk as flagged; per-type figures and confusion matrices on the held-out files;\n"
                         + "intent accuracy. --out also writes the report to FILE; --no-cv skips cross-validation.\n"
@@ -76,17 +76,8 @@ final class EvalCommand {
         table.add(h1);
         details.append(h1.pipeline().report("Pipeline on held-out file 1 (kb/heldout/heldout.tsv, never trained on)")).append('\n');
         StringBuilder byStyle = new StringBuilder();
-        if (!kb.heldout2().isEmpty()) {
-            Evaluation.Comparison h2 = evaluation.compare("held-out file 2", full, baseline, kb.heldout2());
-            table.add(h2);
-            details.append(h2.pipeline().report("Pipeline on held-out file 2 (kb/heldout/heldout2.tsv, never trained on)")).append('\n');
-            ComparisonTable styles = new ComparisonTable();
-            for (String style : new TreeSet<>(kb.heldout2().stream().map(LabeledText::style).toList())) {
-                List<LabeledText> part = kb.heldout2().stream().filter(t -> t.style().equals(style)).toList();
-                styles.add(evaluation.compare(style, full, baseline, part));
-            }
-            byStyle.append("### Held-out file 2 by style\n\n").append(styles).append('\n');
-        }
+        scoreStyled("held-out file 2", KnowledgeBase.HELDOUT2, kb.heldout2(), evaluation, full, baseline, table, details, byStyle);
+        scoreStyled("held-out file 3", KnowledgeBase.HELDOUT3, kb.heldout3(), evaluation, full, baseline, table, details, byStyle);
         List<Evaluation.Comparison> loso = evaluation.leaveOneStyleOut(kb.corpus());
         ComparisonTable losoTable = new ComparisonTable();
         loso.forEach(losoTable::add);
@@ -124,5 +115,23 @@ final class EvalCommand {
             err.println("wrote " + file);
         }
         return 0;
+    }
+
+    /** A held-out file whose lines carry a style: its row, its per-type report and a table by style. */
+    private static void scoreStyled(String name, String resource, List<LabeledText> lines, Evaluation evaluation, Models full,
+                                    Evaluation.Baseline baseline, ComparisonTable table, StringBuilder details,
+                                    StringBuilder byStyle) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Evaluation.Comparison all = evaluation.compare(name, full, baseline, lines);
+        table.add(all);
+        details.append(all.pipeline().report("Pipeline on " + name + " (" + resource + ", never trained on)")).append('\n');
+        ComparisonTable styles = new ComparisonTable();
+        for (String style : new TreeSet<>(lines.stream().map(LabeledText::style).toList())) {
+            styles.add(evaluation.compare(style, full, baseline, lines.stream().filter(t -> t.style().equals(style)).toList()));
+        }
+        byStyle.append("### ").append(Character.toUpperCase(name.charAt(0))).append(name.substring(1)).append(" by style\n\n")
+            .append(styles).append('\n');
     }
 }

@@ -28,6 +28,8 @@ public final class KnowledgeBase {
     public static final int MIN_QUIZ_QUESTIONS = 3;
     /** The second held-out file (see {@link #heldout2()}). */
     public static final String HELDOUT2 = "kb/heldout/heldout2.tsv";
+    /** The third held-out file (see {@link #heldout3()}). */
+    public static final String HELDOUT3 = "kb/heldout/heldout3.tsv";
     public static final List<String> INTENTS = List.of("greeting", "thanks_bye", "report_fraud", "money_sent",
         "ask_officer", "ask_prevention", "quiz", "case_status", "out_of_scope");
 
@@ -43,15 +45,17 @@ public final class KnowledgeBase {
     private final List<LabeledText> heldoutIntents;
     private final Map<String, String> folds;
     private final List<LabeledText> heldout2;
+    private final List<LabeledText> heldout3;
     private final Map<String, List<String>> cues;
 
     private KnowledgeBase(Map<String, String> taxonomy, Map<String, ScamType> types, List<Audience> audiences,
                           Map<String, List<String>> signals, List<String> dictionary, List<SeedIndicator> seeds,
                           List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> heldout,
                           List<LabeledText> heldoutIntents, Map<String, String> folds, List<LabeledText> heldout2,
-                          Map<String, List<String>> cues) {
+                          List<LabeledText> heldout3, Map<String, List<String>> cues) {
         this.folds = folds;
         this.heldout2 = heldout2;
+        this.heldout3 = heldout3;
         this.cues = cues;
         this.taxonomy = taxonomy;
         this.types = types;
@@ -91,9 +95,9 @@ public final class KnowledgeBase {
         List<LabeledText> intents = readLabeled("kb/corpus/intents.tsv", intentLabels);
         List<LabeledText> heldout = readLabeled("kb/heldout/heldout.tsv", labels);
         List<LabeledText> heldoutIntents = readLabeled("kb/heldout/intents.tsv", intentLabels);
-        // written by someone who never read the corpus; optional so a knowledge base without it still loads
-        List<LabeledText> heldout2 = KnowledgeBase.class.getClassLoader().getResource(HELDOUT2) == null ? List.of()
-            : readLabeled(HELDOUT2, labels);
+        // written by someone who never read the corpus; optional so a knowledge base without them still loads
+        List<LabeledText> heldout2 = readOptional(HELDOUT2, labels);
+        List<LabeledText> heldout3 = readOptional(HELDOUT3, labels);
         Map<String, List<String>> cues = new LinkedHashMap<>();
         for (TsvReader.Row row : TsvReader.read("kb/cues.tsv", 2, 2)) {
             cues.computeIfAbsent(row.columns()[0], k -> new ArrayList<>()).add(row.columns()[1]);
@@ -122,7 +126,11 @@ public final class KnowledgeBase {
         return new KnowledgeBase(Collections.unmodifiableMap(taxonomy), Collections.unmodifiableMap(types),
             List.copyOf(audiences), Collections.unmodifiableMap(signals), List.copyOf(dictionary), List.copyOf(seeds),
             List.copyOf(corpus), List.copyOf(intents), List.copyOf(heldout), List.copyOf(heldoutIntents),
-            Collections.unmodifiableMap(folds), List.copyOf(heldout2), Collections.unmodifiableMap(cues));
+            Collections.unmodifiableMap(folds), List.copyOf(heldout2), List.copyOf(heldout3), Collections.unmodifiableMap(cues));
+    }
+
+    private static List<LabeledText> readOptional(String resource, Set<String> allowed) {
+        return KnowledgeBase.class.getClassLoader().getResource(resource) == null ? List.of() : readLabeled(resource, allowed);
     }
 
     /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
@@ -250,6 +258,15 @@ public final class KnowledgeBase {
      */
     public List<LabeledText> heldout2() {
         return heldout2;
+    }
+
+    /**
+     * The third held-out file, written the same way as the second by two other writers who had read neither the
+     * corpus nor the earlier held-out files: never trained on, and kept out of every tuning decision made before
+     * its first score; empty when the file is not shipped.
+     */
+    public List<LabeledText> heldout3() {
+        return heldout3;
     }
 
     /**

@@ -34,6 +34,7 @@ class KnowledgeBaseTest {
         kb.heldout().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
         kb.heldoutIntents().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
         kb.heldout2().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
+        kb.heldout3().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
     }
 
     @Test

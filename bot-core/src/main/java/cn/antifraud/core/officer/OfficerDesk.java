@@ -10,6 +10,7 @@ import cn.antifraud.core.conversation.Reply;
 import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.followup.FollowUpPlan;
 import cn.antifraud.core.followup.FollowUpStore;
 import cn.antifraud.core.storage.Store;
@@ -49,12 +50,13 @@ public final class OfficerDesk {
     private final ConversationViews views;
     private final Clock clock;
 
+    /** {@code waits}: the recent-waits summary the router tells residents from; each first claim here is added to it. */
     public OfficerDesk(Vertx vertx, Store store, ConversationRouter router, ConversationLifecycle lifecycle, KnowledgeBase kb,
-                       FollowUpStore followups, AuditLog audit, AccountStore accounts, Clock clock) {
+                       FollowUpStore followups, AuditLog audit, AccountStore accounts, Clock clock, RecentWaits waits) {
         this.vertx = vertx;
         this.router = router;
         this.lifecycle = lifecycle;
-        this.handling = new HandlingStore(store);
+        this.handling = new HandlingStore(store, waits);
         this.notes = new NoteStore(store);
         this.followups = followups;
         this.audit = audit;

@@ -85,8 +85,19 @@ public final class OfficerDesk {
 
     /** Whether a conversation is the officers' business (waiting for or held by one): only those reach the console live. */
     public Future<Boolean> inConsole(String conversationId) {
-        return blocking(() -> router.store().find(conversationId).map(c -> c.state() == ConversationState.WAITING_OFFICER
-            || c.state() == ConversationState.OFFICER).orElse(false));
+        return blocking(() -> router.store().find(conversationId).map(c -> officers(c.state())).orElse(false));
+    }
+
+    /**
+     * The same for a message event: a turn's messages carry the state the turn saved ({@code state}, the id), which
+     * answers without a read; an event without it (an officer's or the system's message) reads the conversation.
+     */
+    public Future<Boolean> inConsole(String conversationId, String state) {
+        return state == null ? inConsole(conversationId) : Future.succeededFuture(officers(ConversationState.of(state)));
+    }
+
+    private static boolean officers(ConversationState state) {
+        return state == ConversationState.WAITING_OFFICER || state == ConversationState.OFFICER;
     }
 
     /** Waiting conversations first by urgency (stop-payment, priority, risk), then the longest wait; then held ones. */

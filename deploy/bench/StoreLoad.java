@@ -44,8 +44,8 @@ public class StoreLoad {
             int k = i;
             work.add(pool.submit(() -> {
                 String address = "w" + UUID.randomUUID().toString().replace("-", "");
+                // a session the channel has just made up is not read (ConversationRouter.startSession)
                 Conversation c = ConversationStore.fresh("web", address);
-                conversations.session(c.sessionKey());
                 conversations.storeTurn(c.sessionKey(), c.id(), null, texts.get(k % texts.size()), analysis,
                     List.of(Reply.of(REPLY), Reply.of("您还可以：", "我已经转账了", "怎么识别", "联系民警")), -1);
                 conversations.insert(c.withFlow(new JsonObject().put("name", "verdict").put("step", 1)));

@@ -121,8 +121,9 @@ public final class Application implements AutoCloseable {
             CallbackTasks callbacks = new CallbackTasks(store);
             new TwilioOutbound(vertx, sms, callbacks).listen();
             Analyzer analyzer = loaded(analyzing);
-            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle,
-                new RecentWaits(store, clock));
+            // alone, this node records every claim; clustered, other nodes' claims are read again every few seconds
+            RecentWaits waits = new RecentWaits(store, clock, config.cluster().members().isEmpty() ? null : RecentWaits.CLUSTER_REREAD);
+            ConversationRouter router = new ConversationRouter(vertx, conversations, analyzer, engine, lifecycle, waits);
             knowledge.start(vertx, router, analyzer, registry, modelDir, config.tips());
 
             List<HttpChannel> channels = List.of(
@@ -133,7 +134,7 @@ public final class Application implements AutoCloseable {
                     twilioSignatures, publicUrl, metrics),
                 new WeChatChannel(vertx, router, config.wechat(), metrics, store,
                     new WeChatNonces(store, clock, config.wechat().maxSkewSeconds()), clock),
-                OfficerConsole.create(vertx, store, kb, router, lifecycle, services, config, System.err),
+                OfficerConsole.create(vertx, store, kb, router, lifecycle, waits, services, config, System.err),
                 new KnowledgeRoutes(vertx, knowledge.admin()));
             HttpServer server = WebServer.start(vertx, WebServer.router(vertx, channels, config.edge(),
                     // clustered, every node counts a client's requests together; alone, in process (faster)

@@ -4,6 +4,7 @@ import cn.antifraud.channels.console.ConsoleChannel;
 import cn.antifraud.channels.console.ConsoleFigures;
 import cn.antifraud.core.conversation.ConversationRouter;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.followup.FollowUpService;
 import cn.antifraud.core.followup.FollowUpStore;
 import cn.antifraud.core.officer.AccountStore;
@@ -25,7 +26,7 @@ final class OfficerConsole {
     }
 
     static ConsoleChannel create(Vertx vertx, Store store, KnowledgeBase kb, ConversationRouter router, ConversationLifecycle lifecycle,
-                                 Application.Services services, AppConfig config, PrintStream err) {
+                                 RecentWaits waits, Application.Services services, AppConfig config, PrintStream err) {
         Clock clock = Clock.systemUTC();
         AuditLog audit = services.audit();
         AccountStore accounts = new AccountStore(store);
@@ -34,7 +35,7 @@ final class OfficerConsole {
             "First officer account created: username '" + config.adminUsername() + "', generated password '" + password
                 + "' (shown only this once; sign in at /console/ and change it)."));
         FollowUpStore followUps = new FollowUpStore(store);
-        OfficerDesk desk = new OfficerDesk(vertx, store, router, lifecycle, kb, followUps, audit, accounts, clock);
+        OfficerDesk desk = new OfficerDesk(vertx, store, router, lifecycle, kb, followUps, audit, accounts, clock, waits);
         desk.listen();
         CaseDesk cases = new CaseDesk(vertx, services.cases().store(), router, lifecycle, services.indicators(), followUps, audit, clock);
         String base = config.http().publicBaseUrl();

@@ -13,6 +13,7 @@ import cn.antifraud.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,25 @@ public final class ConversationRouter {
     }
 
     public Future<TurnResult> handle(InboundMessage in) {
-        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in)));
+        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in, null, false)));
+    }
+
+    /**
+     * The first turn of a session the channel has just made up (a web chat's random id, which nobody else holds):
+     * there is no session to read yet, so the turn does not ask for one.
+     */
+    public Future<TurnResult> startSession(InboundMessage in) {
+        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in, null, true)));
+    }
+
+    /**
+     * A turn in a session that must already exist and have had a message at or after {@code activeSince} (the web
+     * chat's session id is a bearer token that expires when unused); otherwise the turn fails with
+     * {@link UnknownSession} and stores nothing. The check uses the session the turn reads anyway, so it costs no
+     * round trip of its own.
+     */
+    public Future<TurnResult> continueSession(InboundMessage in, Instant activeSince) {
+        return order.run(in.sessionKey(), () -> locked(in.sessionKey(), () -> handleLocked(in, activeSince, false)));
     }
 
     /** Runs work for one session while holding that session's lock, so its turns and messages stay in order. */
@@ -71,12 +90,13 @@ public final class ConversationRouter {
     }
 
     /**
-     * One turn in few round trips: read the session (it names the open conversation) and the conversation, decide,
-     * then store the resident's message and the replies in one batch (their sequence numbers in one allocation,
-     * the channel's delivery id with them) and save the conversation once. A delivery seen before is answered
-     * from what was stored; if the crash came before the conversation was saved, the turn is finished now.
+     * One turn in few round trips: read the session (it names the open conversation and tells whether it is still
+     * active; a session just made up is not read) and the conversation, decide, then store the resident's message and
+     * the replies in one batch (their sequence numbers in one allocation, the channel's delivery id with them) and
+     * save the conversation once. A delivery seen before is answered from what was stored; if the crash came before
+     * the conversation was saved, the turn is finished now.
      */
-    private TurnResult handleLocked(InboundMessage in) {
+    private TurnResult handleLocked(InboundMessage in, Instant activeSince, boolean newSession) {
         String delivery = in.externalId() == null ? null : in.channel() + ":" + in.externalId();
         if (delivery != null) {
             Optional<ConversationStore.RetriedTurn> seen = store.turnOf(delivery);
@@ -84,7 +104,11 @@ public final class ConversationRouter {
                 return retried(in, seen.get());
             }
         }
-        Conversation open = store.session(in.sessionKey()).flatMap(store::openConversation).orElse(null);
+        Optional<ConversationStore.Session> session = newSession ? Optional.empty() : store.session(in.sessionKey());
+        if (activeSince != null && !session.map(s -> store.activeSince(s, activeSince)).orElse(false)) {
+            throw new UnknownSession(in.sessionKey());
+        }
+        Conversation open = session.flatMap(store::openConversation).orElse(null);
         boolean fresh = open == null;
         Conversation conversation = fresh ? ConversationStore.fresh(in.channel(), in.address()) : open;
         Analysis analysis = analyzer.analyze(in.text());
@@ -107,7 +131,7 @@ public final class ConversationRouter {
             return store.turnOf(delivery).map(t -> retried(in, t)).orElseThrow(() -> e);
         }
         Conversation saved = save(conversation, fresh, analysis, turn);
-        publish(in, stored);
+        publish(in, stored, saved.state());
         return new TurnResult(in.address(), saved, new ArrayList<>(replies), turn == null ? analysis : judged(analysis, turn),
             saved.caseNo(), false);
     }
@@ -167,7 +191,7 @@ public final class ConversationRouter {
         Conversation base = fresh ? ConversationStore.fresh(resident.conversationId(), in.channel(), in.address()) : c;
         Turn turn = engine.handle(new TurnContext(base, original, analysis));
         Conversation saved = save(base, fresh, analysis, turn);
-        publish(in, new ConversationStore.StoredTurn(resident, t.replies()));
+        publish(in, new ConversationStore.StoredTurn(resident, t.replies()), saved.state());
         return new TurnResult(in.address(), saved, new ArrayList<>(replies), judged(analysis, turn), saved.caseNo(), false);
     }
 
@@ -181,23 +205,28 @@ public final class ConversationRouter {
     public Future<Message> say(Conversation c, String sender, Reply reply) {
         return order.run(c.sessionKey(), () -> locked(c.sessionKey(), () -> {
             Message m = store.append(c.sessionKey(), c.id(), sender, reply);
-            publish(new InboundMessage(c.channel(), c.address(), reply.text(), null, m.createdAt()), m);
+            publish(new InboundMessage(c.channel(), c.address(), reply.text(), null, m.createdAt()), m, null);
             return m;
         }));
     }
 
-    private void publish(InboundMessage in, ConversationStore.StoredTurn turn) {
-        publish(in, turn.resident());
-        turn.replies().forEach(m -> publish(in, m));
+    private void publish(InboundMessage in, ConversationStore.StoredTurn turn, ConversationState state) {
+        publish(in, turn.resident(), state);
+        turn.replies().forEach(m -> publish(in, m, state));
     }
 
     /**
      * Announces a message: to the listeners of every message (officers' feed, outbound SMS and WeChat) and on the
-     * session's own address, which only that session's sockets listen to.
+     * session's own address, which only that session's sockets listen to. A turn's messages carry the state the
+     * turn saved, so the officers' feed need not read the conversation back for each of them (a read per message,
+     * on the store's one line, was as many round trips as the turn's own).
      */
-    private void publish(InboundMessage in, Message m) {
+    private void publish(InboundMessage in, Message m, ConversationState state) {
         JsonObject event = new JsonObject().put("sessionKey", in.sessionKey())
             .put("channel", in.channel()).put("address", in.address()).put("message", m.toJson());
+        if (state != null) {
+            event.put("state", state.id());
+        }
         vertx.eventBus().publish(Events.MESSAGE_ADDED, event);
         vertx.eventBus().publish(Events.sessionMessages(in.sessionKey()), event);
     }

@@ -49,8 +49,12 @@ public final class ConversationStore {
     private final MongoCollection<Document> inbound;
     private final OfficerQueue queue;
 
-    /** A session: its open conversation (if any), the last sequence number handed out and the options last offered. */
-    public record Session(String key, String conversationId, long lastSeq, List<String> lastOptions) {
+    /**
+     * A session: its open conversation (if any), the last sequence number handed out, the options last offered, when
+     * its last message was stored ({@code lastAt}, null on sessions stored before it was recorded) and when it was opened.
+     */
+    public record Session(String key, String conversationId, long lastSeq, List<String> lastOptions, Instant lastAt,
+                          Instant createdAt) {
     }
 
     /** A turn's messages as stored: the resident's and the bot's replies, with their sequence numbers. */
@@ -128,23 +132,19 @@ public final class ConversationStore {
      * those turns once the store held a few thousand.
      */
     public boolean sessionActiveSince(String sessionKey, Instant since) {
-        Document session = sessions.find(new Document("_id", sessionKey)).first();
-        if (session == null) {
-            return false;
-        }
-        Date at = session.getDate("lastAt");
-        if (at == null) {
-            at = legacyLastAt(session);
-        }
-        return at == null || !at.toInstant().isBefore(since);
+        return session(sessionKey).map(s -> activeSince(s, since)).orElse(false);
+    }
+
+    /** The same for a session already read (a turn reads it anyway): no further read unless it is a legacy one. */
+    public boolean activeSince(Session session, Instant since) {
+        Instant at = session.lastAt() != null ? session.lastAt() : legacyLastAt(session);
+        return at == null || !at.isBefore(since);
     }
 
     /** A session stored before it recorded {@code lastAt}: its latest message, read by its unique slot. */
-    private Date legacyLastAt(Document session) {
-        Number next = (Number) session.get("nextSeq");
-        Document last = next == null || next.longValue() == 0 ? null
-            : messages.find(new Document("slot", slot(session.getString("_id"), next.longValue()))).first();
-        return last != null ? last.getDate("createdAt") : session.getDate("createdAt");
+    private Instant legacyLastAt(Session session) {
+        Document last = session.lastSeq() == 0 ? null : messages.find(new Document("slot", slot(session.key(), session.lastSeq()))).first();
+        return last != null ? last.getDate("createdAt").toInstant() : session.createdAt();
     }
 
     /** The open (not closed) conversation of a session, if any. */
@@ -364,11 +364,16 @@ public final class ConversationStore {
     }
 
     public List<Message> messagesAfter(String sessionKey, long afterSeq, int limit) {
-        Optional<Session> session = session(sessionKey);
-        if (session.isEmpty()) {
-            return List.of();
-        }
-        return bySlots(sessionKey, afterSeq + 1, Math.min(session.get().lastSeq(), afterSeq + limit));
+        return session(sessionKey).map(s -> messagesAfter(s, afterSeq, limit)).orElse(List.of());
+    }
+
+    /** The same, for a session that must have been active since {@code activeSince}: empty when it is unknown or idle. */
+    public Optional<List<Message>> messagesAfter(String sessionKey, Instant activeSince, long afterSeq, int limit) {
+        return session(sessionKey).filter(s -> activeSince(s, activeSince)).map(s -> messagesAfter(s, afterSeq, limit));
+    }
+
+    private List<Message> messagesAfter(Session session, long afterSeq, int limit) {
+        return bySlots(session.key(), afterSeq + 1, Math.min(session.lastSeq(), afterSeq + limit));
     }
 
     /**
@@ -454,8 +459,11 @@ public final class ConversationStore {
     private static Session toSession(Document d) {
         List<String> options = (List<String>) d.get("lastOptions", List.class);
         Number next = (Number) d.get("nextSeq");
+        Date lastAt = d.getDate("lastAt");
+        Date createdAt = d.getDate("createdAt");
         return new Session(d.getString("_id"), d.getString("conversationId"), next == null ? 0 : next.longValue(),
-            options == null ? List.of() : options);
+            options == null ? List.of() : options, lastAt == null ? null : lastAt.toInstant(),
+            createdAt == null ? null : createdAt.toInstant());
     }
 
     private static Document toDocument(Message m) {

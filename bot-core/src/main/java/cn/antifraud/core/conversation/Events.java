@@ -4,7 +4,11 @@ package cn.antifraud.core.conversation;
 public final class Events {
     /** A conversation needs an officer: {conversationId, urgent, reason}. */
     public static final String ESCALATION_RAISED = "escalation.raised";
-    /** A message was added to a session: {sessionKey, channel, address, message}. */
+    /**
+     * A message was added to a session: {sessionKey, channel, address, message}, and {@code state}, the
+     * conversation's state once the turn that stored it was saved (absent on officers' and system messages: a
+     * listener that needs the state reads the conversation then).
+     */
     public static final String MESSAGE_ADDED = "conversation.message";
     /** Prefix of {@link #sessionMessages}. */
     public static final String SESSION_MESSAGE_PREFIX = "conversation.message.session.";

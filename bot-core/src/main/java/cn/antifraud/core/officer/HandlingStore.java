@@ -1,5 +1,6 @@
 package cn.antifraud.core.officer;
 
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.storage.Store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -22,9 +23,12 @@ import org.bson.conversions.Bson;
 public final class HandlingStore {
     private final Store store;
     private final MongoCollection<Document> handling;
+    private final RecentWaits waits;
 
-    public HandlingStore(Store store) {
+    /** {@code waits}: the summary of recent claims residents are told a wait from, told of each first claim (may be null). */
+    public HandlingStore(Store store, RecentWaits waits) {
         this.store = store;
+        this.waits = waits;
         this.handling = store.collection("officer_handling");
         handling.createIndex(Indexes.ascending("closedAt"));
         handling.createIndex(Indexes.ascending("escalatedAt"));
@@ -44,10 +48,15 @@ public final class HandlingStore {
         Document d = handling.find(new Document("_id", conversationId)).first();
         Bson change = Updates.combine(Updates.setOnInsert("escalatedAt", Date.from(at)), Updates.setOnInsert("channel", channel),
             Updates.set("holder", officer));
-        if (d == null || d.get("claimedAt") == null) {
+        boolean first = d == null || d.get("claimedAt") == null;
+        if (first) {
             change = Updates.combine(change, Updates.set("claimedAt", Date.from(at)), Updates.set("claimedBy", officer));
         }
         upsert(conversationId, change);
+        if (first && waits != null) {
+            Date escalated = d == null ? null : d.getDate("escalatedAt");
+            waits.claimed(conversationId, escalated == null ? at : escalated.toInstant(), at);
+        }
     }
 
     public void holder(String conversationId, String officer) {

@@ -10,6 +10,7 @@ import cn.antifraud.core.conversation.Reply;
 import cn.antifraud.core.conversation.ReplyKind;
 import cn.antifraud.core.dialogue.Options;
 import cn.antifraud.core.escalation.ConversationLifecycle;
+import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.followup.FollowUpPlan;
 import cn.antifraud.core.followup.FollowUpStore;
 import cn.antifraud.core.storage.Store;
@@ -49,12 +50,13 @@ public final class OfficerDesk {
     private final ConversationViews views;
     private final Clock clock;
 
+    /** {@code waits}: the recent-waits summary the router tells residents from; each first claim here is added to it. */
     public OfficerDesk(Vertx vertx, Store store, ConversationRouter router, ConversationLifecycle lifecycle, KnowledgeBase kb,
-                       FollowUpStore followups, AuditLog audit, AccountStore accounts, Clock clock) {
+                       FollowUpStore followups, AuditLog audit, AccountStore accounts, Clock clock, RecentWaits waits) {
         this.vertx = vertx;
         this.router = router;
         this.lifecycle = lifecycle;
-        this.handling = new HandlingStore(store);
+        this.handling = new HandlingStore(store, waits);
         this.notes = new NoteStore(store);
         this.followups = followups;
         this.audit = audit;
@@ -83,8 +85,19 @@ public final class OfficerDesk {
 
     /** Whether a conversation is the officers' business (waiting for or held by one): only those reach the console live. */
     public Future<Boolean> inConsole(String conversationId) {
-        return blocking(() -> router.store().find(conversationId).map(c -> c.state() == ConversationState.WAITING_OFFICER
-            || c.state() == ConversationState.OFFICER).orElse(false));
+        return blocking(() -> router.store().find(conversationId).map(c -> officers(c.state())).orElse(false));
+    }
+
+    /**
+     * The same for a message event: a turn's messages carry the state the turn saved ({@code state}, the id), which
+     * answers without a read; an event without it (an officer's or the system's message) reads the conversation.
+     */
+    public Future<Boolean> inConsole(String conversationId, String state) {
+        return state == null ? inConsole(conversationId) : Future.succeededFuture(officers(ConversationState.of(state)));
+    }
+
+    private static boolean officers(ConversationState state) {
+        return state == ConversationState.WAITING_OFFICER || state == ConversationState.OFFICER;
     }
 
     /** Waiting conversations first by urgency (stop-payment, priority, risk), then the longest wait; then held ones. */

@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * {@code GET /api/officer/events}: Server-Sent Events for the console. Escalations, state changes and new
  * messages on the event bus are pushed as they happen, so the queue and an open conversation never need a
- * manual refresh. Messages are pushed only for conversations waiting for or held by an officer (one lookup
- * per message for all open feeds), so residents chatting with the bot never reach officers' screens. Every
- * 20 s a heartbeat also re-checks the session and ends the stream when it is gone.
+ * manual refresh. Messages are pushed only for conversations waiting for or held by an officer (told by the state a
+ * turn's message event carries, else one lookup per message for all open feeds), so residents chatting with the bot
+ * never reach officers' screens. Every 20 s a heartbeat also re-checks the session and ends the stream when it is
+ * gone.
  */
 final class LiveFeed {
     private static final long HEARTBEAT_MS = 20_000;
@@ -32,7 +33,7 @@ final class LiveFeed {
         this.access = access;
         vertx.eventBus().<JsonObject>consumer(Events.MESSAGE_ADDED, m -> {
             JsonObject message = m.body().getJsonObject("message");
-            desk.inConsole(message.getString("conversationId", "")).onSuccess(relevant -> {
+            desk.inConsole(message.getString("conversationId", ""), m.body().getString("state")).onSuccess(relevant -> {
                 if (relevant) {
                     vertx.eventBus().publish(CONSOLE_MESSAGE, new JsonObject().put("message", message),
                         new DeliveryOptions().setLocalOnly(true));

@@ -9,6 +9,7 @@ import cn.antifraud.core.conversation.InboundMessage;
 import cn.antifraud.core.conversation.Message;
 import cn.antifraud.core.conversation.Reply;
 import cn.antifraud.core.conversation.TurnResult;
+import cn.antifraud.core.conversation.UnknownSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -59,12 +60,23 @@ public final class WebChatChannel implements HttpChannel {
         send(sessionId, text).onSuccess(ctx::json).onFailure(ctx::fail);
     }
 
-    /** Sends a resident's text; a null session starts a new one. Shared by the REST route and the socket. */
+    /**
+     * Sends a resident's text; a null session starts a new one. Shared by the REST route and the socket. A given
+     * session must exist and be in use: the router checks that on the session it reads for the turn.
+     */
     Future<JsonObject> send(String sessionId, String text) {
         long start = System.nanoTime();
-        Future<String> session = sessionId == null ? Future.succeededFuture(newSessionId()) : checkSession(sessionId);
-        return session.compose(id -> router.handle(new InboundMessage(InboundMessage.WEB, id, text, null, Instant.now())))
-            .map(result -> {
+        Future<TurnResult> turn;
+        if (sessionId == null) {
+            turn = router.startSession(new InboundMessage(InboundMessage.WEB, newSessionId(), text, null, Instant.now()));
+        } else if (!wellFormed(sessionId)) {
+            return Future.failedFuture(unknownSession());
+        } else {
+            turn = router.continueSession(new InboundMessage(InboundMessage.WEB, sessionId, text, null, Instant.now()),
+                    Instant.now().minus(sessionIdle))
+                .recover(e -> Future.failedFuture(e instanceof UnknownSession ? unknownSession() : e));
+        }
+        return turn.map(result -> {
                 metrics.count("antifraud.messages", "channel", "web");
                 metrics.count("antifraud.verdicts", "risk", result.analysis().risk().id());
                 metrics.turn("web", System.nanoTime() - start);
@@ -111,9 +123,14 @@ public final class WebChatChannel implements HttpChannel {
         }).onFailure(ctx::fail);
     }
 
+    /** The session's messages after {@code after}; the session is read once, for its activity and its last number. */
     Future<List<Message>> messagesAfter(String sessionId, long after) {
-        return checkSession(sessionId).compose(id -> vertx.executeBlocking(
-            () -> router.store().messagesAfter(sessionKey(id), after, 500), false));
+        if (!wellFormed(sessionId)) {
+            return Future.failedFuture(unknownSession());
+        }
+        Instant since = Instant.now().minus(sessionIdle);
+        return vertx.executeBlocking(() -> router.store().messagesAfter(sessionKey(sessionId), since, after, 500), false)
+            .compose(found -> found.<Future<List<Message>>>map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(unknownSession())));
     }
 
     private void classify(RoutingContext ctx) {
@@ -127,13 +144,20 @@ public final class WebChatChannel implements HttpChannel {
     }
 
     Future<String> checkSession(String sessionId) {
-        if (!sessionId.matches("[A-Za-z0-9_-]{8,64}")) {
-            return Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始"));
+        if (!wellFormed(sessionId)) {
+            return Future.failedFuture(unknownSession());
         }
         Instant since = Instant.now().minus(sessionIdle);
         return vertx.executeBlocking(() -> router.store().sessionActiveSince(sessionKey(sessionId), since), false)
-            .compose(exists -> exists ? Future.succeededFuture(sessionId)
-                : Future.failedFuture(ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始")));
+            .compose(exists -> exists ? Future.succeededFuture(sessionId) : Future.failedFuture(unknownSession()));
+    }
+
+    private static boolean wellFormed(String sessionId) {
+        return sessionId.matches("[A-Za-z0-9_-]{8,64}");
+    }
+
+    private static ApiError unknownSession() {
+        return ApiError.notFound("unknown_session", "找不到这个会话，请刷新页面重新开始");
     }
 
     static String sessionKey(String sessionId) {

@@ -137,8 +137,12 @@ class HardeningTest {
         HttpResponse<String> expired = send("GET", "/api/chat/sessions/" + session + "/messages", client, null);
         assertEquals(404, expired.statusCode());
         assertEquals("unknown_session", code(expired));
-        assertEquals(404, send("POST", "/api/chat/messages", client,
-            new JsonObject().put("sessionId", session).put("text", "还在吗").encode()).statusCode());
+        // a turn checks the session it reads anyway: the same answer, and nothing stored for the expired session
+        HttpResponse<String> turn = send("POST", "/api/chat/messages", client,
+            new JsonObject().put("sessionId", session).put("text", "还在吗").encode());
+        assertEquals(404, turn.statusCode());
+        assertEquals("unknown_session", code(turn));
+        assertEquals(0, server.app().store().collection("messages").countDocuments(new Document("text", "还在吗")));
     }
 
     @Test

@@ -73,9 +73,11 @@ class ConsoleBrowserTest {
             officer.findElement(By.id("close-button")).click();
             officerWait.until(d -> d.findElements(By.id("close-button")).isEmpty());
             officer.findElement(By.id("tab-followups")).click();
-            WebElement row = officerWait.until(d -> d.findElements(By.cssSelector("#followup-list tr.followup")).stream()
-                .findFirst().orElse(null));
-            assertTrue(row.getText().contains("第1天") && row.getText().contains("高风险"), row.getText());
+            // the list re-renders on live changes: read the row's text inside the wait, again if it went stale
+            officerWait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            String row = officerWait.until(d -> d.findElements(By.cssSelector("#followup-list tr.followup")).stream()
+                .findFirst().map(WebElement::getText).orElse(null));
+            assertTrue(row.contains("第1天") && row.contains("高风险"), row);
         } finally {
             officer.quit();
             resident.quit();

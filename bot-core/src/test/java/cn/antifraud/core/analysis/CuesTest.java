@@ -26,4 +26,15 @@ class CuesTest {
         assertTrue(t.contains("cue:not_ask_transfer"), t.toString());
         assertFalse(t.contains("cue:ask_transfer"), t.toString());
     }
+
+    @Test
+    void aNewsStoryOrAPublicWarningSaysWhoIsSpeaking() {
+        List<String> news = cues.tokens("据报道，市民王女士接到自称客服的电话，按对方要求开启屏幕共享，被转走8万元");
+        assertTrue(news.contains("cue:warn_news"), news.toString());
+        List<String> advice = cues.tokens("警方提醒：凡是要求屏幕共享的都是诈骗");
+        assertTrue(advice.contains("cue:warn_advice"), advice.toString());
+        // a scam script says neither
+        List<String> scam = cues.tokens("我是京东客服，请您下载会议软件开启屏幕共享");
+        assertFalse(scam.stream().anyMatch(x -> x.startsWith("cue:warn_")), scam.toString());
+    }
 }

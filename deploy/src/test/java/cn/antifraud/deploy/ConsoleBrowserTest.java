@@ -57,9 +57,15 @@ class ConsoleBrowserTest {
             residentWait.until(d -> d.findElements(By.cssSelector(".row.bot .bubble")).stream()
                 .anyMatch(b -> b.getText().contains("值班民警")));
 
-            WebElement item = officerWait.until(d -> d.findElements(By.cssSelector(".queue-item")).stream().findFirst().orElse(null));
-            assertTrue(item.getText().contains("高风险") && item.getText().contains("等待"), item.getText());
-            item.findElement(By.cssSelector("button.claim")).click();
+            // the queue and the follow-up list re-render on live changes: read and click inside waits, again if stale
+            officerWait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            String item = officerWait.until(d -> d.findElements(By.cssSelector(".queue-item")).stream().findFirst()
+                .map(WebElement::getText).orElse(null));
+            assertTrue(item.contains("高风险") && item.contains("等待"), item);
+            officerWait.until(d -> {
+                d.findElement(By.cssSelector(".queue-item button.claim")).click();
+                return true;
+            });
             WebElement reply = officerWait.until(d -> d.findElements(By.id("reply-text")).stream().findFirst().orElse(null));
             assertTrue(officer.findElement(By.id("transcript")).getText().contains("安全账户"), "the whole transcript is shown");
             reply.sendKeys("您好，我是值班民警小张。这是诈骗，千万不要转账！");
@@ -73,8 +79,6 @@ class ConsoleBrowserTest {
             officer.findElement(By.id("close-button")).click();
             officerWait.until(d -> d.findElements(By.id("close-button")).isEmpty());
             officer.findElement(By.id("tab-followups")).click();
-            // the list re-renders on live changes: read the row's text inside the wait, again if it went stale
-            officerWait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             String row = officerWait.until(d -> d.findElements(By.cssSelector("#followup-list tr.followup")).stream()
                 .findFirst().map(WebElement::getText).orElse(null));
             assertTrue(row.contains("第1天") && row.contains("高风险"), row);

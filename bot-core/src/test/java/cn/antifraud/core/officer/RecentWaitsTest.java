@@ -7,11 +7,8 @@ import cn.antifraud.core.escalation.RecentWaits;
 import cn.antifraud.core.storage.StorageConfig;
 import cn.antifraud.core.storage.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +22,7 @@ class RecentWaitsTest {
     @TempDir
     Path dataDir;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T02:00:00Z"));
 
     @Test
     void aClaimOnThisNodeCountsAtOnce() {
@@ -89,32 +86,5 @@ class RecentWaitsTest {
     private void escalateAndClaim(HandlingStore handling, String conversationId, Duration wait) {
         handling.escalated(conversationId, clock.instant().minus(wait), false, "resident_asked", "web");
         handling.claimed(conversationId, "officer-1", clock.instant(), "web");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -47,9 +47,7 @@ class RecentWaitsTest {
     void claimsStoredBeforeTheStartAreReadAtStart() {
         try (Store store = Store.open(new StorageConfig(null, "waits", dataDir))) {
             HandlingStore before = new HandlingStore(store, null);
-            for (int i = 0; i < 5; i++) {
-                escalateAndClaim(before, "c" + i, Duration.ofSeconds(30));
-            }
+            escalateAndClaimFive(before, Duration.ofSeconds(30));
             assertEquals(Optional.of(Duration.ofSeconds(30)), new RecentWaits(store, clock).typical());
         }
     }
@@ -59,9 +57,7 @@ class RecentWaitsTest {
         try (Store store = Store.open(new StorageConfig(null, "waits", dataDir))) {
             RecentWaits waits = new RecentWaits(store, clock, RecentWaits.CLUSTER_REREAD);
             HandlingStore otherNode = new HandlingStore(store, null);
-            for (int i = 0; i < 5; i++) {
-                escalateAndClaim(otherNode, "c" + i, Duration.ofMinutes(2));
-            }
+            escalateAndClaimFive(otherNode, Duration.ofMinutes(2));
             assertEquals(Optional.empty(), waits.typical(), "not re-read yet");
             clock.advance(RecentWaits.CLUSTER_REREAD);
             assertEquals(Optional.of(Duration.ofMinutes(2)), waits.typical());
@@ -73,12 +69,17 @@ class RecentWaitsTest {
         try (Store store = Store.open(new StorageConfig(null, "waits", dataDir))) {
             RecentWaits waits = new RecentWaits(store, clock);
             HandlingStore handling = new HandlingStore(store, waits);
-            for (int i = 0; i < 5; i++) {
-                escalateAndClaim(handling, "c" + i, Duration.ofMinutes(1));
-            }
+            escalateAndClaimFive(handling, Duration.ofMinutes(1));
             assertEquals(Optional.of(Duration.ofMinutes(1)), waits.typical());
             clock.advance(Duration.ofHours(3));
             assertEquals(Optional.empty(), waits.typical());
+        }
+    }
+
+    /** Five conversations c0..c4, each escalated {@code wait} ago and claimed now. */
+    private void escalateAndClaimFive(HandlingStore handling, Duration wait) {
+        for (int i = 0; i < 5; i++) {
+            escalateAndClaim(handling, "c" + i, wait);
         }
     }
 

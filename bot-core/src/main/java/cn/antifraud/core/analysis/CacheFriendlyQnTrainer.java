@@ -21,13 +21,29 @@ import opennlp.tools.util.TrainingParameters;
  * the objective first copies the weights feature by feature (all outcomes of a feature side by side, one or two cache
  * lines), then does the very same additions in the very same order per sum, and copies the gradient back. The L-BFGS
  * minimiser, its line search and the model built from the weights are OpenNLP's own.
+ *
+ * <p>The objective is also scaled ({@link #OBJECTIVE_SCALE}), with the L2 cost scaled alike, so its minimum is the
+ * same. OpenNLP's L-BFGS starts every direction from the identity as its guess of the inverse Hessian (it does not scale
+ * it by the last step's curvature, as L-BFGS usually does), so on the summed log-likelihood of thousands of events a unit
+ * step overshoots by a factor of about 50 and the backtracking line search valued 5 to 7 points per iteration, most of
+ * the training time. Scaled, a step of about 1 is accepted and the same models train in about half the time
+ * (docs/benchmarks.md has the measurement). The scale is part of each model's {@link TextClassifier.Config}; with a
+ * scale of 1 the weights are OpenNLP's bit for bit ({@code CacheFriendlyQnTrainerTest}).
  */
 final class CacheFriendlyQnTrainer extends QNTrainer {
+    /** Chosen by measurement (docs/benchmarks.md): the fewest evaluations, and final objectives as low as unscaled. */
+    static final double OBJECTIVE_SCALE = 0.01;
+    private final double scale;
     private double l1Cost;
     private double l2Cost;
     private int m;
     private int maxFctEval;
     private int threads;
+
+    /** With {@code scale} 1 the objective is OpenNLP's own, bit for bit. */
+    CacheFriendlyQnTrainer(double scale) {
+        this.scale = scale;
+    }
 
     @Override
     public void init(TrainingParameters parameters, Map<String, String> reportMap) {
@@ -45,8 +61,9 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         if (threads != 1 || indexer.getValues() != null) {
             return super.trainModel(iterations, indexer);
         }
-        QNMinimizer minimizer = new QNMinimizer(l1Cost, l2Cost, iterations, m, maxFctEval);
-        double[] parameters = minimizer.minimize(new FeatureMajorLikelihood(indexer));
+        // the L2 term is added by the minimiser: scaled like the likelihood, the minimum stays where it was
+        QNMinimizer minimizer = new QNMinimizer(l1Cost * scale, l2Cost * scale, iterations, m, maxFctEval);
+        double[] parameters = minimizer.minimize(new FeatureMajorLikelihood(indexer, scale));
         // the model as OpenNLP builds it: per feature, every outcome's weight (parameters are outcome-major)
         String[] predLabels = indexer.getPredLabels();
         String[] outcomeNames = indexer.getOutcomeLabels();
@@ -65,8 +82,8 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
 
     /**
      * {@link NegLogLikelihood} (binary features, events weighted by how often they were seen) over weights copied
-     * feature-major. Each sum receives the same terms in the same order as OpenNLP's, so values and gradients are
-     * identical; like OpenNLP's, {@link #gradientAt} returns one reused array.
+     * feature-major, times {@code scale}. Each sum receives the same terms in the same order as OpenNLP's, so with a
+     * scale of 1 values and gradients are identical; like OpenNLP's, {@link #gradientAt} returns one reused array.
      */
     static final class FeatureMajorLikelihood implements Function {
         /** The events' features as rows of {@link #byFeature} (see {@link #rowOf}). */
@@ -84,9 +101,11 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
         private final double[] sums;
         private final double[] eventSums;
         private final double[] scoredPoint;
+        private final double scale;
         private boolean scored;
 
-        FeatureMajorLikelihood(DataIndexer indexer) {
+        FeatureMajorLikelihood(DataIndexer indexer, double scale) {
+            this.scale = scale;
             int[][] original = indexer.getContexts();
             int numFeatures = indexer.getPredLabels().length;
             // rows in order of how many events use the feature: the frequent ones share a few hundred KB of cache
@@ -140,7 +159,7 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
                 double logSumOfExps = ArrayMath.logSumOfExps(sums);
                 negLogLikelihood -= (sums[outcomeList[ci]] - logSumOfExps) * seen[ci];
             }
-            return negLogLikelihood;
+            return negLogLikelihood * scale;
         }
 
         @Override
@@ -156,7 +175,7 @@ final class CacheFriendlyQnTrainer extends QNTrainer {
                 double logSumOfExps = ArrayMath.logSumOfExps(sums);
                 for (int oi = 0; oi < outcomes; oi++) {
                     int empirical = outcomeList[ci] == oi ? 1 : 0;
-                    d[oi] = 1.0 * (StrictMath.exp(sums[oi] - logSumOfExps) - empirical) * seen[ci];
+                    d[oi] = scale * (StrictMath.exp(sums[oi] - logSumOfExps) - empirical) * seen[ci];
                 }
                 int[] context = contexts[ci];
                 for (int ai = 0; ai < context.length; ai++) {

@@ -46,8 +46,16 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
     /** Intent model training. */
     public static final TextClassifier.Config INTENT_CONFIG = new TextClassifier.Config("MAXENT_QN", 100, 1, 0.3, FraudFeatures.DEFAULT_SPEC);
 
-    /** Trains both models from the given samples; deterministic for the same input. */
-    public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
+    /**
+     * What each training learns from: every corpus line as a detector sample (with its style), the scam lines for the
+     * type model, and the intent lines plus every {@link #VERIFY_STRIDE}-th corpus line as "verify" for the intent model.
+     */
+    public record TrainingSets(List<TextClassifier.Sample> scam, List<String> styles, List<TextClassifier.Sample> typed,
+                               List<TextClassifier.Sample> intent) {
+    }
+
+    /** Featurizes the corpus and the intent lines once into the {@link TrainingSets} that {@link #train} uses. */
+    public static TrainingSets trainingSets(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
         List<TextClassifier.Sample> scam = new ArrayList<>(corpus.size());
         List<TextClassifier.Sample> typed = new ArrayList<>(corpus.size());
         List<String> styles = new ArrayList<>(corpus.size());
@@ -66,6 +74,12 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
             intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
         }
+        return new TrainingSets(scam, styles, typed, intent);
+    }
+
+    /** Trains both models from the given samples; deterministic for the same input. */
+    public static Models train(Featurizer featurizer, List<LabeledText> corpus, List<LabeledText> intents) {
+        TrainingSets sets = trainingSets(featurizer, corpus, intents);
         // Independent single-threaded trainings (each deterministic, so the order they run in changes nothing). L-BFGS keeps
         // 30 vectors of the model's size: the type model needs about 270 MB while it trains, the intent model 220 MB, a
         // detector member 50 MB. So they run in two lanes (type then intent; the detector's members), and in one lane
@@ -75,9 +89,10 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         ExecutorService lane = Executors.newSingleThreadExecutor();
         ExecutorService detectorLane = twoLanes ? Executors.newSingleThreadExecutor() : lane;
         try {
-            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(typed, SCAM_CONFIG), lane);
-            CompletableFuture<TextClassifier> intentModel = CompletableFuture.supplyAsync(() -> TextClassifier.train(intent, INTENT_CONFIG), lane);
-            Detector detector = Detector.train(scam, styles, detectorLane);
+            CompletableFuture<TypeModel> types = CompletableFuture.supplyAsync(() -> TypeModel.train(sets.typed(), SCAM_CONFIG), lane);
+            CompletableFuture<TextClassifier> intentModel =
+                CompletableFuture.supplyAsync(() -> TextClassifier.train(sets.intent(), INTENT_CONFIG), lane);
+            Detector detector = Detector.train(sets.scam(), sets.styles(), detectorLane);
             return new Models(detector, types.join(), intentModel.join(), fingerprint(corpus, intents));
         } finally {
             lane.shutdown();

@@ -11,15 +11,28 @@ import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CacheFriendlyQnTrainerTest {
+    /** Every 12th corpus line: all types, a few hundred samples, so each training takes a second or two. */
+    private static List<TextClassifier.Sample> samples;
     private static final List<TextClassifier.Config> CONFIGS = List.of(Models.SCAM_CONFIG, Detector.CONFIG,
         new TextClassifier.Config("MAXENT_QN", 30, 1, 0.1, "wbct"));
 
+    @BeforeAll
+    static void everyTwelfthLine() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        Featurizer featurizer = AnalysisPipeline.featurizer(kb);
+        samples = new ArrayList<>();
+        List<LabeledText> corpus = kb.corpus();
+        for (int i = 0; i < corpus.size(); i += 12) {
+            samples.add(new TextClassifier.Sample(corpus.get(i).label(), featurizer.tokens(corpus.get(i).text())));
+        }
+    }
+
     @Test
     void unscaledLearnsExactlyTheWeightsOpenNlpsOwnTrainerLearns() {
-        List<TextClassifier.Sample> samples = everyTwelfthLine();
         for (TextClassifier.Config config : CONFIGS) {
             AbstractModel fast = (AbstractModel) TextClassifier.train(samples, config, false, 1.0).maxent();
             AbstractModel reference = (AbstractModel) TextClassifier.train(samples, config, true, 1.0).maxent();
@@ -38,7 +51,6 @@ class CacheFriendlyQnTrainerTest {
 
     @Test
     void scaledObjectiveReachesTheSameMinimumAsOpenNlpsOwnTrainer() {
-        List<TextClassifier.Sample> samples = everyTwelfthLine();
         for (TextClassifier.Config config : CONFIGS) {
             TextClassifier scaled = TextClassifier.train(samples, config, false, CacheFriendlyQnTrainer.OBJECTIVE_SCALE);
             TextClassifier reference = TextClassifier.train(samples, config, true, 1.0);
@@ -63,17 +75,5 @@ class CacheFriendlyQnTrainerTest {
             }
         }
         return nll + l2 * squares;
-    }
-
-    /** Every 12th corpus line: all types, a few hundred samples, so each training takes a second or two. */
-    private static List<TextClassifier.Sample> everyTwelfthLine() {
-        KnowledgeBase kb = KnowledgeBase.load();
-        Featurizer featurizer = AnalysisPipeline.featurizer(kb);
-        List<TextClassifier.Sample> samples = new ArrayList<>();
-        List<LabeledText> corpus = kb.corpus();
-        for (int i = 0; i < corpus.size(); i += 12) {
-            samples.add(new TextClassifier.Sample(corpus.get(i).label(), featurizer.tokens(corpus.get(i).text())));
-        }
-        return samples;
     }
 }

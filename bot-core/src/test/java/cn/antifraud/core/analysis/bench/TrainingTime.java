@@ -7,10 +7,8 @@ import cn.antifraud.core.analysis.Models;
 import cn.antifraud.core.analysis.TextClassifier;
 import cn.antifraud.core.analysis.TypeModel;
 import cn.antifraud.kb.KnowledgeBase;
-import cn.antifraud.kb.LabeledText;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -28,30 +26,13 @@ public final class TrainingTime {
     public static void main(String[] args) {
         KnowledgeBase kb = KnowledgeBase.load();
         Featurizer featurizer = AnalysisPipeline.featurizer(kb);
-        List<TextClassifier.Sample> scam = new ArrayList<>();
-        List<TextClassifier.Sample> typed = new ArrayList<>();
-        List<String> styles = new ArrayList<>();
-        timed("featurize corpus", () -> {
-            for (LabeledText t : kb.corpus()) {
-                TextClassifier.Sample s = new TextClassifier.Sample(t.label(), featurizer.tokens(t.text()));
-                scam.add(s);
-                styles.add(t.style());
-                if (!t.label().equals(KnowledgeBase.NONE)) {
-                    typed.add(s);
-                }
-            }
-            return scam.size();
-        });
-        List<TextClassifier.Sample> intent = new ArrayList<>();
-        for (LabeledText t : kb.intents()) {
-            intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
-        }
-        for (int i = 0; i < scam.size(); i += 6) {
-            intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
-        }
+        Models.TrainingSets[] sets = new Models.TrainingSets[1];
+        timed("featurize corpus", () -> sets[0] = Models.trainingSets(featurizer, kb.corpus(), kb.intents()));
+        List<TextClassifier.Sample> typed = sets[0].typed();
+        List<TextClassifier.Sample> intent = sets[0].intent();
         timed("type model (" + typed.size() + " scam lines)", () -> TypeModel.train(typed, Models.SCAM_CONFIG));
         timed("intent model (" + intent.size() + " lines)", () -> TextClassifier.train(intent, Models.INTENT_CONFIG));
-        timed("detector (3 calibration folds + final)", () -> Detector.train(scam, styles, Runnable::run));
+        timed("detector (3 calibration folds + final)", () -> Detector.train(sets[0].scam(), sets[0].styles(), Runnable::run));
     }
 
     private static void timed(String what, Supplier<?> work) {

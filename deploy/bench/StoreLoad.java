@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The embedded store alone, without HTTP or analysis: 64 threads store new-conversation turns, then turns in 256 of
- * those conversations, through {@link ConversationStore} as the router does (same reads and writes per turn), and
- * print turns/s and the data file's size per stored turn while running and after a clean close. For comparing store
- * settings quickly:
+ * The embedded store alone, without HTTP or analysis: 64 threads ({@code -Dthreads=N} for another count) store
+ * new-conversation turns, then turns in 256 of those conversations, through {@link ConversationStore} as the router
+ * does (same reads and writes per turn), and print turns/s and the data file's size per stored turn while running and
+ * after a clean close. For comparing store settings quickly:
  *   java -cp deploy/target/antifraud.jar deploy/bench/StoreLoad.java /tmp/store-load 4000 4000 messages.txt
  * (messages.txt: one message a line, e.g. the text column of kb/heldout/heldout.tsv; the directory must be new).
  */
@@ -36,7 +36,7 @@ public class StoreLoad {
             .put("signals", new JsonArray().add(new JsonObject().put("category", "money_moving").put("phrase", "转账")));
         Store store = Store.open(new StorageConfig(null, "antifraud", dir));
         ConversationStore conversations = new ConversationStore(store);
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("threads", 64));
         List<String> sessions = java.util.Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();

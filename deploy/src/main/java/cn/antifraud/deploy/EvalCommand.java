@@ -76,8 +76,9 @@ final class EvalCommand {
         table.add(h1);
         details.append(h1.pipeline().report("Pipeline on held-out file 1 (kb/heldout/heldout.tsv, never trained on)")).append('\n');
         StringBuilder byStyle = new StringBuilder();
-        scoreStyled("held-out file 2", KnowledgeBase.HELDOUT2, kb.heldout2(), evaluation, full, baseline, table, details, byStyle);
-        scoreStyled("held-out file 3", KnowledgeBase.HELDOUT3, kb.heldout3(), evaluation, full, baseline, table, details, byStyle);
+        for (KnowledgeBase.HeldOutFile file : kb.blindHeldOut()) {
+            scoreStyled(file.name(), file.resource(), file.lines(), evaluation, full, baseline, table, details, byStyle);
+        }
         List<Evaluation.Comparison> loso = evaluation.leaveOneStyleOut(kb.corpus());
         ComparisonTable losoTable = new ComparisonTable();
         loso.forEach(losoTable::add);

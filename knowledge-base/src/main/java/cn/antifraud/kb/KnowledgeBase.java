@@ -26,10 +26,14 @@ public final class KnowledgeBase {
     public static final int MIN_SAMPLES_PER_TYPE = 150;
     public static final int MIN_NONE_SAMPLES = 600;
     public static final int MIN_QUIZ_QUESTIONS = 3;
-    /** The second held-out file (see {@link #heldout2()}). */
-    public static final String HELDOUT2 = "kb/heldout/heldout2.tsv";
-    /** The third held-out file (see {@link #heldout3()}). */
-    public static final String HELDOUT3 = "kb/heldout/heldout3.tsv";
+    /**
+     * The held-out files written by people who had not read the corpus (see {@link #blindHeldOut()}), in the order
+     * they were written: 2 from the issue's style list and the taxonomy; 3 the same way by two other writers who had
+     * read neither the corpus nor file 2; 4 by a writer who read only the taxonomy, in styles of its own choosing
+     * (forum posts, speech-recognition transcripts, slang, screenshot OCR, real notices, stories of others, long scripts).
+     */
+    private static final List<String> BLIND_FILES = List.of("kb/heldout/heldout2.tsv", "kb/heldout/heldout3.tsv",
+        "kb/heldout/heldout4.tsv");
     public static final List<String> INTENTS = List.of("greeting", "thanks_bye", "report_fraud", "money_sent",
         "ask_officer", "ask_prevention", "quiz", "case_status", "out_of_scope");
 
@@ -44,18 +48,16 @@ public final class KnowledgeBase {
     private final List<LabeledText> heldout;
     private final List<LabeledText> heldoutIntents;
     private final Map<String, String> folds;
-    private final List<LabeledText> heldout2;
-    private final List<LabeledText> heldout3;
+    private final List<HeldOutFile> blindHeldOut;
     private final Map<String, List<String>> cues;
 
     private KnowledgeBase(Map<String, String> taxonomy, Map<String, ScamType> types, List<Audience> audiences,
                           Map<String, List<String>> signals, List<String> dictionary, List<SeedIndicator> seeds,
                           List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> heldout,
-                          List<LabeledText> heldoutIntents, Map<String, String> folds, List<LabeledText> heldout2,
-                          List<LabeledText> heldout3, Map<String, List<String>> cues) {
+                          List<LabeledText> heldoutIntents, Map<String, String> folds, List<HeldOutFile> blindHeldOut,
+                          Map<String, List<String>> cues) {
         this.folds = folds;
-        this.heldout2 = heldout2;
-        this.heldout3 = heldout3;
+        this.blindHeldOut = blindHeldOut;
         this.cues = cues;
         this.taxonomy = taxonomy;
         this.types = types;
@@ -95,9 +97,14 @@ public final class KnowledgeBase {
         List<LabeledText> intents = readLabeled("kb/corpus/intents.tsv", intentLabels);
         List<LabeledText> heldout = readLabeled("kb/heldout/heldout.tsv", labels);
         List<LabeledText> heldoutIntents = readLabeled("kb/heldout/intents.tsv", intentLabels);
-        // written by someone who never read the corpus; optional so a knowledge base without them still loads
-        List<LabeledText> heldout2 = readOptional(HELDOUT2, labels);
-        List<LabeledText> heldout3 = readOptional(HELDOUT3, labels);
+        // written by people who never read the corpus; each optional so a knowledge base without them still loads
+        List<HeldOutFile> blindHeldOut = new ArrayList<>();
+        for (int i = 0; i < BLIND_FILES.size(); i++) {
+            String resource = BLIND_FILES.get(i);
+            if (KnowledgeBase.class.getClassLoader().getResource(resource) != null) {
+                blindHeldOut.add(new HeldOutFile("held-out file " + (i + 2), resource, List.copyOf(readLabeled(resource, labels))));
+            }
+        }
         Map<String, List<String>> cues = new LinkedHashMap<>();
         for (TsvReader.Row row : TsvReader.read("kb/cues.tsv", 2, 2)) {
             cues.computeIfAbsent(row.columns()[0], k -> new ArrayList<>()).add(row.columns()[1]);
@@ -126,11 +133,7 @@ public final class KnowledgeBase {
         return new KnowledgeBase(Collections.unmodifiableMap(taxonomy), Collections.unmodifiableMap(types),
             List.copyOf(audiences), Collections.unmodifiableMap(signals), List.copyOf(dictionary), List.copyOf(seeds),
             List.copyOf(corpus), List.copyOf(intents), List.copyOf(heldout), List.copyOf(heldoutIntents),
-            Collections.unmodifiableMap(folds), List.copyOf(heldout2), List.copyOf(heldout3), Collections.unmodifiableMap(cues));
-    }
-
-    private static List<LabeledText> readOptional(String resource, Set<String> allowed) {
-        return KnowledgeBase.class.getClassLoader().getResource(resource) == null ? List.of() : readLabeled(resource, allowed);
+            Collections.unmodifiableMap(folds), List.copyOf(blindHeldOut), Collections.unmodifiableMap(cues));
     }
 
     /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
@@ -253,20 +256,16 @@ public final class KnowledgeBase {
     }
 
     /**
-     * The second held-out file, written from the style list and the taxonomy by someone who has not read the
-     * corpus: never trained on; empty when the file is not shipped.
+     * The held-out files written by people who had not read the corpus, each never trained on and kept out of every
+     * tuning decision made before its first score (the first line of each file says when and how it was written);
+     * a file not shipped is left out.
      */
-    public List<LabeledText> heldout2() {
-        return heldout2;
+    public List<HeldOutFile> blindHeldOut() {
+        return blindHeldOut;
     }
 
-    /**
-     * The third held-out file, written the same way as the second by two other writers who had read neither the
-     * corpus nor the earlier held-out files: never trained on, and kept out of every tuning decision made before
-     * its first score; empty when the file is not shipped.
-     */
-    public List<LabeledText> heldout3() {
-        return heldout3;
+    /** One held-out file: its name in reports ("held-out file 2"), its resource path and its lines. */
+    public record HeldOutFile(String name, String resource, List<LabeledText> lines) {
     }
 
     /**

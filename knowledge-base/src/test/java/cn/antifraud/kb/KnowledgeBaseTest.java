@@ -33,8 +33,9 @@ class KnowledgeBaseTest {
         kb.intents().forEach(s -> training.add(s.text()));
         kb.heldout().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
         kb.heldoutIntents().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
-        kb.heldout2().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
-        kb.heldout3().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
+        assertEquals(3, kb.blindHeldOut().size());
+        kb.blindHeldOut().forEach(f -> f.lines().forEach(s -> assertTrue(!training.contains(s.text()),
+            f.resource() + ": held-out line in training: " + s.text())));
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class AnalysisDump {
         Analyzer analyzer = AnalysisPipeline.analyzer(kb, Path.of("target", "model-cache"), KnownIndicators.NONE);
         Featurizer featurizer = analyzer.featurizer();
         Map<String, List<LabeledText>> sources = Map.of("corpus", kb.corpus(), "heldout", kb.heldout(),
-            "heldoutIntents", kb.heldoutIntents(), "heldout2", kb.heldout2(), "intents", kb.intents());
+            "heldoutIntents", kb.heldoutIntents(), "heldout2", kb.blindHeldOut().get(0).lines(), "intents", kb.intents());
         int lines = 0;
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
             for (String name : List.of("corpus", "heldout", "heldoutIntents", "heldout2", "intents")) {

@@ -76,8 +76,8 @@ final class EvalCommand {
         table.add(h1);
         details.append(h1.pipeline().report("Pipeline on held-out file 1 (kb/heldout/heldout.tsv, never trained on)")).append('\n');
         StringBuilder byStyle = new StringBuilder();
-        for (KnowledgeBase.HeldOutFile file : kb.blindHeldOut()) {
-            scoreStyled(file.name(), file.resource(), file.lines(), evaluation, full, baseline, table, details, byStyle);
+        for (KnowledgeBase.HeldOutFile blind : kb.blindHeldOut()) {
+            scoreStyled(blind.name(), blind.resource(), blind.lines(), evaluation, full, baseline, table, details, byStyle);
         }
         List<Evaluation.Comparison> loso = evaluation.leaveOneStyleOut(kb.corpus());
         ComparisonTable losoTable = new ComparisonTable();

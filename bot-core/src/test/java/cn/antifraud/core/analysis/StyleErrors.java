@@ -28,7 +28,8 @@ public final class StyleErrors {
                 Analysis a = analyzer.analyze(t.text());
                 String got = Evaluation.verdict(a);
                 if (dump) {
-                    System.out.printf("ROW\t%s\t%s\t%s\t%s\t%.4f\t%s\t%s\t%s%n", t.style(), t.label(), got, a.risk(), a.scamProbability(),
+                    System.out.printf("ROW\t%s\t%s\t%s\t%s\t%.4f\t%s\t%s\t%s\t%s%n", t.style(), t.label(), got, a.risk(), a.scamProbability(),
+                        a.intent(),
                         String.join(",", a.signals().stream().map(Signal::category).toList()),
                         String.join(",", a.indicators().stream().map(Indicator::type).toList()), t.text().replace("\t", " "));
                 } else if (!got.equals(t.label())) {

@@ -40,10 +40,10 @@ class CuesTest {
 
     @Test
     void anOrdinaryNoticeSaysItsChannelAndAGenericAskInsideItDoesNotCount() {
-        List<String> app = cues.tokens("【京东】您的京豆即将过期，可在京东app内抵扣购物款");
+        List<String> app = cues.tokens("【某商城】您的积分月底到期，可在官方app内兑换礼品");
         assertTrue(app.contains("cue:safe_official_channel"), app.toString());
         assertFalse(app.contains("cue:ask_download"), app.toString());
-        List<String> code = cues.tokens("【美团】您的验证码为2098，用于登录美团");
+        List<String> code = cues.tokens("【某银行】您的验证码为6021，用于登录手机银行");
         assertTrue(code.contains("cue:safe_code_delivery"), code.toString());
         assertFalse(code.contains("cue:ask_code"), code.toString());
         // asking for the code is still the ask

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Not a test: prints every leave-one-style-out error (false alarm, miss, wrong type) of the named styles (all when
  * none are named), so a rule or corpus change can be judged on writing styles the models did not see. Run with the
- * test classpath: {@code StyleErrors [--all] [style...]} ({@code --all} prints every line with its probability, signals and indicators).
+ * test classpath: {@code StyleErrors [--all|--all-turns] [style...]} ({@code --all} prints every line with its probability,
+ * intent, signals and indicators; {@code --all-turns} also a chat log's whole-text and per-turn verdicts).
  */
 public final class StyleErrors {
     private StyleErrors() {

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  */
 public final class Analyzer {
     static final double INTENT_THRESHOLD = 0.5;
+    /** Calibrated P(scam) from which a whole chat log, or one of its turns, leans to a scam. */
+    static final double STORY_LEANS = 0.5;
 
     private final Featurizer featurizer;
     private final SignalDetector signals;
@@ -55,12 +57,21 @@ public final class Analyzer {
             return whole;
         }
         // a pasted conversation is one story: the most dangerous turn decides, its indicators and signals join the whole's.
-        // A turn may only outrank the story when the story itself looks at least doubtful, or the turn carries hard
-        // evidence (a phishing link, a known-bad contact): one money-related line in a family chat is not a scam.
-        boolean doubtful = whole.scamProbability() >= RiskScorer.LOOK_CLOSER;
-        Analysis worst = whole;
+        // A turn may only outrank the story when the story itself looks doubtful and either leans to a scam or has more
+        // than one scam-like turn, or when the turn carries hard evidence (a phishing link, a known-bad contact): one
+        // money-related line in a family chat, or one retold scam line in a chat about the news, is not a scam
+        // (leave-one-style-out on chat logs, docs/evaluation.md round 6).
+        List<Analysis> parts = new ArrayList<>();
+        int scamLike = 0;
         for (ChatLog.Turn turn : turns.get()) {
             Analysis part = judge(featurizer.prepare(turn.text()), loaded);
+            parts.add(part);
+            scamLike += part.scamProbability() >= STORY_LEANS ? 1 : 0;
+        }
+        double story = whole.scamProbability();
+        boolean doubtful = story >= RiskScorer.LOOK_CLOSER && (story >= STORY_LEANS || scamLike >= 2);
+        Analysis worst = whole;
+        for (Analysis part : parts) {
             if (!doubtful && !part.hasHardEvidence()) {
                 continue;
             }
@@ -74,6 +85,11 @@ public final class Analyzer {
         }
         return new Analysis(KnowledgeBase.VERIFY_INTENT, whole.intentConfidence(), worst.scamType(), worst.risk(), worst.confidence(),
             worst.scamProbability(), whole.indicators(), union(whole.signals(), worst.signals()), whole.truncated());
+    }
+
+    /** The text judged as one message, never split into turns: for harnesses that weigh the chat-log rule. */
+    Analysis judgeWhole(String text) {
+        return judge(featurizer.prepare(text == null ? "" : text), models.get());
     }
 
     private static List<Signal> union(List<Signal> a, List<Signal> b) {

@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * {@code cues.tsv}. A model trained on "客服 + 屏幕共享" in SMS style then also knows "专员 + 共享屏幕" in a long polite
  * script. Pairs of a claim and an ask, and of an ask and a pressure or bait, are features too: the combination is
  * what makes a scam ("police" alone is a warning notice, "police + transfer" is not). A cue after a negation in its
- * clause ("不会要求您转账") is a warning and becomes a {@code not_} feature instead.
+ * clause ("不会要求您转账") is a warning and becomes a {@code not_} feature instead. The {@code safe_} cues mark what
+ * ordinary notices say and scripts rarely do (an app the reader already has, a code being delivered, a completed
+ * payment); a generic ask inside one of their phrases does not count ({@link #maskedBySafe}).
  */
 final class Cues {
     /** Prefix of every cue token; tokens are appended after the words, so it must not look like a word. */
@@ -30,6 +32,8 @@ final class Cues {
     private final String[][] pairToken;
     /** Which of the four groups (claim, ask, pressure, bait) a cue belongs to, -1 for none. */
     private final int[] group;
+    /** Whether a cue is a {@code safe_} cue: a sign of an ordinary notice (an official channel, a code delivered, a done deal). */
+    private final boolean[] safe;
     private static final List<String> GROUPS = List.of("claim_", "ask_", "pressure_", "bait_");
     private static final String[] GROUP_COUNT = {PREFIX + "groups0", PREFIX + "groups1", PREFIX + "groups2", PREFIX + "groups3",
         PREFIX + "groups4"};
@@ -46,11 +50,13 @@ final class Cues {
         notToken = new String[n];
         pairToken = new String[n][n];
         group = new int[n];
+        safe = new boolean[n];
         for (int a = 0; a < n; a++) {
             String c = names.get(a);
             token[a] = PREFIX + c;
             notToken[a] = PREFIX + "not_" + c;
             group[a] = -1;
+            safe[a] = c.startsWith("safe_");
             for (int g = 0; g < GROUPS.size(); g++) {
                 if (c.startsWith(GROUPS.get(g))) {
                     group[a] = g;
@@ -71,7 +77,11 @@ final class Cues {
         boolean[] found = new boolean[token.length];
         boolean[] negated = new boolean[token.length];
         int foundCount = 0;
-        for (PhraseMatcher.Hit<Integer> h : phrases.find(folded)) {
+        List<PhraseMatcher.Hit<Integer>> hits = phrases.find(folded);
+        for (PhraseMatcher.Hit<Integer> h : hits) {
+            if (maskedBySafe(h, hits)) {
+                continue;
+            }
             int c = h.value();
             if (SignalDetector.negated(folded, h.begin())) {
                 negated[c] = true;
@@ -104,5 +114,21 @@ final class Cues {
         }
         out.add(GROUP_COUNT[Integer.bitCount(groups)]);
         return out;
+    }
+
+    /**
+     * Whether a hit lies inside a longer hit of the other kind, one a {@code safe_} cue and one not: "app" (ask_download)
+     * inside "app内" (an app the reader already has, safe_official_channel), "验证码" (ask_code) inside "验证码为" (a code
+     * being delivered, safe_code_delivery), but "验证码是" inside "验证码是多少" (asking for it) is the ask. Only a few
+     * hits per message, so the quadratic scan is cheap.
+     */
+    private boolean maskedBySafe(PhraseMatcher.Hit<Integer> h, List<PhraseMatcher.Hit<Integer>> hits) {
+        boolean safe = this.safe[h.value()];
+        for (PhraseMatcher.Hit<Integer> o : hits) {
+            if (this.safe[o.value()] != safe && o.begin() <= h.begin() && o.end() >= h.end() && o.end() - o.begin() > h.end() - h.begin()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,4 +37,21 @@ class CuesTest {
         List<String> scam = cues.tokens("我是京东客服，请您下载会议软件开启屏幕共享");
         assertFalse(scam.stream().anyMatch(x -> x.startsWith("cue:warn_")), scam.toString());
     }
+
+    @Test
+    void anOrdinaryNoticeSaysItsChannelAndAGenericAskInsideItDoesNotCount() {
+        List<String> app = cues.tokens("【某商城】您的积分月底到期，可在官方app内兑换礼品");
+        assertTrue(app.contains("cue:safe_official_channel"), app.toString());
+        assertFalse(app.contains("cue:ask_download"), app.toString());
+        List<String> code = cues.tokens("【某银行】您的验证码为6021，用于登录手机银行");
+        assertTrue(code.contains("cue:safe_code_delivery"), code.toString());
+        assertFalse(code.contains("cue:ask_code"), code.toString());
+        // asking for the code is still the ask
+        List<String> ask = cues.tokens("你手机上收到的验证码是多少，念给我听一下");
+        assertTrue(ask.contains("cue:ask_code"), ask.toString());
+        assertFalse(ask.contains("cue:safe_code_delivery"), ask.toString());
+        // a download request stays one
+        List<String> download = cues.tokens("请您下载这个app开启屏幕共享");
+        assertTrue(download.contains("cue:ask_download"), download.toString());
+    }
 }

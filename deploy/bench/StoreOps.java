@@ -18,8 +18,8 @@ import org.bson.Document;
 /**
  * The cost of one store round trip, without HTTP, analysis or the router: 64 threads ({@code -Dthreads=N} for another
  * count) run reads by _id, then findOneAndUpdate by _id, then inserts, against the embedded store through the real
- * driver, each for a fixed time, and print operations per second and process CPU per operation. A chat turn's ceiling on this machine follows from
- * its round trips (a continuing turn makes two reads and three writes):
+ * driver, each for a fixed time, and print operations per second and process CPU per operation. A chat turn's
+ * ceiling on this machine follows from its round trips (a continuing turn makes two reads and three writes):
  *   java -cp deploy/target/antifraud.jar deploy/bench/StoreOps.java /tmp/store-ops 10
  * (the directory must be new; 10 is the seconds per operation kind; a third argument, find, update or insert, runs
  * only that kind, for a profile of it).

@@ -161,6 +161,13 @@ class AnalyzerTest {
     }
 
     @Test
+    void aFamilyChatThatRetellsOneScamLineFromTheNewsIsNotFlagged() {
+        Analysis a = analyzer.analyze("妈：你看今天的新闻没，有人接到电话说自己涉嫌洗钱，要把钱转到安全账户配合调查\n"
+            + "我：看到了，那都是骗子，公安不会打电话让人转账\n妈：对，我跟你爸也说了\n我：嗯，有陌生电话先问我");
+        assertTrue(a.risk().compareTo(Risk.LOW) <= 0, a.risk().id() + " " + a.scamProbability());
+    }
+
+    @Test
     void aTemplateWithBlanksIsReadLikeTheFilledInScript() {
         Analysis a = analyzer.analyze("您好！我是XX公司的客服代表，您在我平台开通的会员即将自动扣费每月DIGIT元，如需取消请下载APP并开启屏幕共享，由我协助您操作。");
         assertEquals("fake_customer_service", a.scamType());

@@ -19,11 +19,16 @@ public final class Styles {
      * 2-4 speakers. The fourth held-out file's writer chose styles of its own, used by no corpus line so far:
      * forum_post (a resident asking a forum or group), asr_transcript (a call as speech recognition writes it down),
      * slang_short, screenshot_ocr, official_real (real or forged notices with short codes), third_party_story (what
-     * happened to someone else) and long_script.
+     * happened to someone else) and long_script. The fifth file's writer, too: wechat_moments (a friend-circle post),
+     * email, elderly_retelling (an older person retelling a call to a grandchild), bilingual_mixed (Chinese with
+     * English words), voice_note (a transcribed voice message), group_announcement and question_to_bot (a resident
+     * asking whether a quoted message is real).
      */
     public static final Set<String> ALL = Set.of("sms", "chat", "call_script", "victim_first_person",
         "police_record", "formal_notice", "assistant_style", "placeholder_template", "chat_log", "forum_post",
-        "asr_transcript", "slang_short", "screenshot_ocr", "official_real", "third_party_story", "long_script");
+        "asr_transcript", "slang_short", "screenshot_ocr", "official_real", "third_party_story", "long_script",
+        "wechat_moments", "email", "elderly_retelling", "bilingual_mixed", "voice_note", "group_announcement",
+        "question_to_bot");
 
     private Styles() {
     }

@@ -16,6 +16,6 @@ public final class AnalysisPipeline {
     public static Analyzer analyzer(KnowledgeBase kb, Path modelDir, KnownIndicators known) {
         Featurizer featurizer = featurizer(kb);
         Models models = Models.loadOrTrain(featurizer, kb, modelDir);
-        return new Analyzer(featurizer, new SignalDetector(kb.signals()), models, known);
+        return new Analyzer(featurizer, SignalDetector.of(kb), models, known);
     }
 }

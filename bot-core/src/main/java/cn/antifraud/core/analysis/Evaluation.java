@@ -36,7 +36,7 @@ public final class Evaluation {
     public Evaluation(KnowledgeBase kb, Featurizer featurizer, Consumer<String> progress, Consumer<Comparison> scored) {
         this.kb = kb;
         this.featurizer = featurizer;
-        this.signals = new SignalDetector(kb.signals());
+        this.signals = SignalDetector.of(kb);
         this.progress = progress;
         this.scored = scored;
     }

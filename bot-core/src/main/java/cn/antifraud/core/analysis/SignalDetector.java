@@ -1,5 +1,6 @@
 package cn.antifraud.core.analysis;
 
+import cn.antifraud.kb.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,19 +38,44 @@ public final class SignalDetector {
     private static final String CLAUSE_END = "，。！？；,.!?;\n【】";
     private static final int WINDOW = 10;
 
+    /** The value (an empty category) of a safe phrase in {@link #phrases}: it masks the signals inside it and is never reported. */
+    private static final String SAFE = "";
+
     private final PhraseMatcher<String> phrases;
 
     public SignalDetector(Map<String, List<String>> byCategory) {
+        this(byCategory, List.of());
+    }
+
+    /**
+     * With the knowledge base's {@code safe_} cue phrases ("验证码为", "转账成功", "app内"): a signal phrase inside one is
+     * what an ordinary notice says (a code delivered to its owner, a payment already done), not a request, as
+     * {@link Cues} treats the same phrases. They share one matcher with the signals, so masking costs no second scan.
+     */
+    public SignalDetector(Map<String, List<String>> byCategory, List<String> safePhrases) {
         Map<String, String> map = new LinkedHashMap<>();
         byCategory.forEach((category, list) -> list.forEach(p -> map.putIfAbsent(p.toLowerCase(), category)));
+        safePhrases.forEach(p -> map.putIfAbsent(p.toLowerCase(), SAFE));
         this.phrases = HanLpAdapter.matcher(map);
+    }
+
+    /** The detector the analysis uses: the knowledge base's signals, masked by its {@code safe_} cues. */
+    public static SignalDetector of(KnowledgeBase kb) {
+        List<String> safe = new ArrayList<>();
+        kb.cues().forEach((cue, list) -> {
+            if (cue.startsWith("safe_")) {
+                safe.addAll(list);
+            }
+        });
+        return new SignalDetector(kb.signals(), safe);
     }
 
     /** Signals in folded text, one per distinct phrase, in order of appearance. */
     public List<Signal> detect(String folded) {
         Set<Signal> out = new LinkedHashSet<>();
-        for (PhraseMatcher.Hit<String> h : phrases.find(folded)) {
-            if (!negated(folded, h.begin())) {
+        List<PhraseMatcher.Hit<String>> hits = phrases.find(folded);
+        for (PhraseMatcher.Hit<String> h : hits) {
+            if (!h.value().isEmpty() && !insideSafe(h, hits) && !negated(folded, h.begin())) {
                 out.add(new Signal(h.value(), folded.substring(h.begin(), h.end())));
             }
         }
@@ -61,6 +87,16 @@ public final class SignalDetector {
             out.add(new Signal(Signal.MONEY_MOVING, m.group()));
         }
         return new ArrayList<>(dropContained(new ArrayList<>(out)));
+    }
+
+    /** Whether a signal hit lies inside a longer safe phrase ("验证码" in "验证码为"); a message has few hits. */
+    private static boolean insideSafe(PhraseMatcher.Hit<String> h, List<PhraseMatcher.Hit<String>> hits) {
+        for (PhraseMatcher.Hit<String> o : hits) {
+            if (o.value().isEmpty() && o.begin() <= h.begin() && o.end() >= h.end() && o.end() - o.begin() > h.end() - h.begin()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

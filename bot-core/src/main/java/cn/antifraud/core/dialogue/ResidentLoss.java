@@ -30,7 +30,7 @@ public final class ResidentLoss {
 
     public ResidentLoss(KnowledgeBase kb) {
         this.normalizer = new TextNormalizer(kb.folds());
-        this.detector = new SignalDetector(kb.signals());
+        this.detector = SignalDetector.of(kb);
     }
 
     /** Whether the message states that the resident's own money has been sent or is being sent. */

@@ -173,4 +173,37 @@ class AnalyzerTest {
         assertEquals("fake_customer_service", a.scamType());
         assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id());
     }
+
+    @Test
+    void aPoliceWarningThatQuotesAScamScriptIsNotFlagged() {
+        Analysis a = analyzer.analyze("【××区公安分局】警方提醒：近期有骗子自称“快递理赔专员”，以包裹丢失双倍赔偿为由，让您下载会议软件开启屏幕共享，"
+            + "再把备用金转到“退款账户”。凡是这样的都是诈骗，请拨打96110咨询。");
+        assertTrue(a.risk().compareTo(Risk.LOW) <= 0, a.risk().id() + " " + a.scamProbability());
+    }
+
+    @Test
+    void aScriptThatBorrowsAWarningsWordsIsStillFlagged() {
+        Analysis a = analyzer.analyze("警方提醒您：您的身份证涉嫌一起洗钱案件，账户即将冻结，请立即把名下存款转到安全账户配合调查，不要告诉家人");
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id() + " " + a.scamProbability());
+    }
+
+    @Test
+    void aResidentWhoLearnsFromTheNewsThatTheyPaidAScammerIsStillFlagged() {
+        Analysis a = analyzer.analyze("看了新闻才知道我也被骗了，那个理赔客服让我开屏幕共享，我已经转了三万到他说的账户");
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id() + " " + a.scamProbability());
+    }
+
+    @Test
+    void aReceiptForADoneTransferHasNoTransferSignal() {
+        Analysis a = analyzer.analyze("【建设银行】您尾号5678的账户12月02日14:20转账成功，金额300.00元，收款人李华。如非本人操作请致电95533。");
+        assertFalse(a.signals().stream().anyMatch(s -> s.category().equals("transfer")), a.signals().toString());
+        assertTrue(a.risk().compareTo(Risk.LOW) <= 0, a.risk().id() + " " + a.scamProbability());
+    }
+
+    @Test
+    void aRequestToTransferIsStillATransferSignal() {
+        Analysis a = analyzer.analyze("你的账户涉嫌洗钱，马上转账到这个安全账户，转账成功后把截图发我");
+        assertTrue(a.signals().stream().anyMatch(s -> s.category().equals("transfer")), a.signals().toString());
+        assertTrue(a.risk().compareTo(Risk.MEDIUM) >= 0, a.risk().id());
+    }
 }

@@ -78,4 +78,15 @@ class SignalDetectorTest {
     void eachPhraseIsReportedOnce() {
         assertEquals(1, detector.detect("立即立即立即").size());
     }
+
+    @Test
+    void aSignalInsideASafePhraseIsMasked() {
+        SignalDetector masked = SignalDetector.of(KnowledgeBase.load());
+        assertFalse(masked.detect("您的验证码为583920，您正在登录").stream().anyMatch(s -> s.category().equals("credentials")));
+        assertFalse(masked.detect("您尾号5678的账户转账成功，收款人李华").stream().anyMatch(s -> s.category().equals("transfer")));
+        // without the safe phrases the same words are signals, and a request is one either way
+        assertTrue(detector.detect("您的验证码为583920").stream().anyMatch(s -> s.category().equals("credentials")));
+        assertTrue(masked.detect("把收到的验证码发给我").stream().anyMatch(s -> s.category().equals("credentials")));
+        assertTrue(masked.detect("请马上转账到安全账户").stream().anyMatch(s -> s.category().equals("transfer")));
+    }
 }

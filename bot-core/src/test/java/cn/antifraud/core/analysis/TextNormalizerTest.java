@@ -77,7 +77,6 @@ class TextNormalizerTest {
         "tui款请加wei信 | 退款请加微信",
         "先交bao证金再ti现 | 先交保证金再提现",
         "yhk. 发我 | 银行卡. 发我",
-        "有需要的私我 | 有需要的私聊我",
         "代款秒到 | 贷款秒到",
         "菠菜平台稳赚 | 博彩平台稳赚",
         "刷x单 | 刷单",
@@ -105,6 +104,7 @@ class TextNormalizerTest {
         "客服号kefu123",
         "delicai 面包店",
         "kfc 套餐",
+        "军用睡袋款项",
     })
     void slangDoesNotFoldInsideEnglishWordsAddressesOrCodes(String raw) {
         String cleaned = normalizer.clean(raw);
@@ -118,6 +118,7 @@ class TextNormalizerTest {
         "日🉐300 | 日得300",
         "加ⓥⓧ | 加微信",
         "✈️联系 | 飞机联系",
+        "本💰佣秒到 | 本佣秒到",
     })
     void symbolsStandingForWordsAreReadAsTheWord(String raw, String expected) {
         assertEquals(expected, both(raw));

@@ -50,13 +50,15 @@ public final class KnowledgeBase {
     private final Map<String, String> folds;
     private final List<HeldOutFile> blindHeldOut;
     private final Map<String, List<String>> cues;
+    private final Slang slang;
 
     private KnowledgeBase(Map<String, String> taxonomy, Map<String, ScamType> types, List<Audience> audiences,
                           Map<String, List<String>> signals, List<String> dictionary, List<SeedIndicator> seeds,
                           List<LabeledText> corpus, List<LabeledText> intents, List<LabeledText> heldout,
                           List<LabeledText> heldoutIntents, Map<String, String> folds, List<HeldOutFile> blindHeldOut,
-                          Map<String, List<String>> cues) {
+                          Map<String, List<String>> cues, Slang slang) {
         this.folds = folds;
+        this.slang = slang;
         this.blindHeldOut = blindHeldOut;
         this.cues = cues;
         this.taxonomy = taxonomy;
@@ -133,7 +135,8 @@ public final class KnowledgeBase {
         return new KnowledgeBase(Collections.unmodifiableMap(taxonomy), Collections.unmodifiableMap(types),
             List.copyOf(audiences), Collections.unmodifiableMap(signals), List.copyOf(dictionary), List.copyOf(seeds),
             List.copyOf(corpus), List.copyOf(intents), List.copyOf(heldout), List.copyOf(heldoutIntents),
-            Collections.unmodifiableMap(folds), List.copyOf(blindHeldOut), Collections.unmodifiableMap(cues));
+            Collections.unmodifiableMap(folds), List.copyOf(blindHeldOut), Collections.unmodifiableMap(cues),
+            Slang.load("kb/slang.tsv"));
     }
 
     /** Reads a {@code label<TAB>text} file, rejecting labels outside {@code allowed} with file and line. */
@@ -229,6 +232,11 @@ public final class KnowledgeBase {
     /** Look-alike words and what they imitate (薇信 -> 微信). */
     public Map<String, String> folds() {
         return folds;
+    }
+
+    /** Pinyin spellings, abbreviations and symbols standing for scam words (网dai, yhk, 🐧). */
+    public Slang slang() {
+        return slang;
     }
 
     public List<SeedIndicator> seedIndicators() {

@@ -9,7 +9,7 @@ public final class AnalysisPipeline {
     }
 
     public static Featurizer featurizer(KnowledgeBase kb) {
-        return new Featurizer(new TextNormalizer(kb.folds()), new IndicatorExtractor(), new HanLpAdapter(kb.dictionary()), kb.cues());
+        return new Featurizer(new TextNormalizer(kb.folds(), kb.slang()), new IndicatorExtractor(), new HanLpAdapter(kb.dictionary()), kb.cues());
     }
 
     /** An analyzer with models loaded from (or trained into) {@code modelDir}; null trains in memory. */

@@ -115,6 +115,9 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
     public static Models loadOrTrain(Featurizer featurizer, KnowledgeBase kb, List<LabeledText> corpus, Path dir) {
         List<LabeledText> vocabulary = new ArrayList<>();
         kb.folds().forEach((from, to) -> vocabulary.add(new LabeledText(from, to)));
+        kb.slang().spellings().forEach((word, syllables) -> vocabulary.add(new LabeledText(word, String.join(" ", syllables))));
+        kb.slang().folds().forEach((from, to) -> vocabulary.add(new LabeledText(from, to)));
+        kb.slang().symbols().forEach((symbol, to) -> vocabulary.add(new LabeledText(Character.toString(symbol), to)));
         kb.dictionary().forEach(term -> vocabulary.add(new LabeledText("dict", term)));
         kb.cues().forEach((cue, phrases) -> phrases.forEach(p -> vocabulary.add(new LabeledText(cue, p))));
         String version = cacheKey(featurizer, corpus, kb.intents(), vocabulary);

@@ -1,5 +1,6 @@
 package cn.antifraud.core.analysis;
 
+import cn.antifraud.kb.Slang;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Folds the tricks scammers use to dodge filters before any feature is built: zero-width and control
  * characters, full-width forms, traditional characters, separators between Chinese characters and
- * look-alike words (薇信, 扣扣...). The resident's original text is kept elsewhere for display.
+ * look-alike words (薇信, 扣扣...) and slang ({@link Slang}: 网dai, yhk, 加🐧). The resident's original text is kept
+ * elsewhere for display.
  */
 public final class TextNormalizer {
     /** Longest text analysed; the rest is ignored and the analysis says so. */
@@ -24,12 +26,24 @@ public final class TextNormalizer {
     /** Applied by {@link #collapseSpaces}. */
     static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private final PhraseMatcher<String> folds;
+    /** What a found form becomes; a slang form applies only where {@link SlangFolds#standsAlone} says so. */
+    private record Fold(String to, boolean slang) {
+    }
+
+    private final PhraseMatcher<Fold> folds;
+    private final SlangFolds slang;
 
     public TextNormalizer(Map<String, String> folds) {
-        Map<String, String> lower = new LinkedHashMap<>();
-        folds.forEach((k, v) -> lower.put(k.toLowerCase(), v));
-        this.folds = HanLpAdapter.matcher(lower);
+        this(folds, Slang.NONE);
+    }
+
+    public TextNormalizer(Map<String, String> folds, Slang slang) {
+        Map<String, Fold> all = new LinkedHashMap<>();
+        SlangFolds.forms(slang).forEach((k, v) -> all.put(k, new Fold(v, true)));
+        // the look-alike words keep their plain substring rule where a slang form is written the same (weixin)
+        folds.forEach((k, v) -> all.put(k.toLowerCase(), new Fold(v, false)));
+        this.folds = HanLpAdapter.matcher(all);
+        this.slang = new SlangFolds(slang);
     }
 
     /** Cleans text for indicator extraction: widths, script, invisible characters, case, separators. */
@@ -38,7 +52,7 @@ public final class TextNormalizer {
         if (hasInvisible(text)) {
             text = INVISIBLE.matcher(text).replaceAll("");
         }
-        text = toHalfWidth(text);
+        text = slang.replaceSymbols(toHalfWidth(text));
         text = Placeholders.fold(HanLpAdapter.toSimplified(text).toLowerCase());
         return collapseSpaces(dropSeparators(text)).strip();
     }
@@ -128,22 +142,27 @@ public final class TextNormalizer {
         return c >= '\u4e00' && c <= '\u9fff';
     }
 
-    /** Replaces look-alike words by the word they imitate and drops emoji; input is {@link #clean} output. */
+    /** Replaces look-alike words and slang by the word they imitate and drops emoji; input is {@link #clean} output. */
     public String fold(String cleaned) {
-        String text = mayHoldEmoji(cleaned) ? EMOJI.matcher(cleaned).replaceAll(" ") : cleaned;
-        List<PhraseMatcher.Hit<String>> hits = new ArrayList<>(folds.find(text));
+        String text = slang.dropSlippedLetters(mayHoldEmoji(cleaned) ? EMOJI.matcher(cleaned).replaceAll(" ") : cleaned);
+        List<PhraseMatcher.Hit<Fold>> hits = new ArrayList<>();
+        for (PhraseMatcher.Hit<Fold> h : folds.find(text)) {
+            if (!h.value().slang() || SlangFolds.standsAlone(text, h.begin(), h.end())) {
+                hits.add(h);
+            }
+        }
         if (hits.isEmpty()) {
             return text;
         }
-        hits.sort(Comparator.<PhraseMatcher.Hit<String>>comparingInt(PhraseMatcher.Hit::begin)
+        hits.sort(Comparator.<PhraseMatcher.Hit<Fold>>comparingInt(PhraseMatcher.Hit::begin)
             .thenComparing(h -> -(h.end() - h.begin())));
         StringBuilder out = new StringBuilder(text.length());
         int pos = 0;
-        for (PhraseMatcher.Hit<String> h : hits) {
+        for (PhraseMatcher.Hit<Fold> h : hits) {
             if (h.begin() < pos) {
                 continue;
             }
-            out.append(text, pos, h.begin()).append(h.value());
+            out.append(text, pos, h.begin()).append(h.value().to());
             pos = h.end();
         }
         return out.append(text.substring(pos)).toString();

@@ -29,7 +29,7 @@ public final class ResidentLoss {
     private final SignalDetector detector;
 
     public ResidentLoss(KnowledgeBase kb) {
-        this.normalizer = new TextNormalizer(kb.folds());
+        this.normalizer = new TextNormalizer(kb.folds(), kb.slang());
         this.detector = SignalDetector.of(kb);
     }
 

@@ -19,7 +19,7 @@ class ModelsCacheKeyTest {
     void theCacheKeyChangesWhenTheModelsWouldSeeOtherTokensFromTheSameLines() {
         KnowledgeBase kb = KnowledgeBase.load();
         Featurizer production = AnalysisPipeline.featurizer(kb);
-        Featurizer withoutCues = new Featurizer(new TextNormalizer(kb.folds()), new IndicatorExtractor(),
+        Featurizer withoutCues = new Featurizer(new TextNormalizer(kb.folds(), kb.slang()), new IndicatorExtractor(),
             new HanLpAdapter(kb.dictionary()), Map.of());
         String key = Models.cacheKey(production, CORPUS, INTENTS, List.of());
         assertEquals(key, Models.cacheKey(AnalysisPipeline.featurizer(kb), CORPUS, INTENTS, List.of()), "same inputs, same key");

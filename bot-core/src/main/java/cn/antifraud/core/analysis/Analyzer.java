@@ -146,6 +146,12 @@ public final class Analyzer {
             level = hard ? level : Risk.LOW;
         }
 
+        if (level.compareTo(Risk.MEDIUM) >= 0 && found.isEmpty() && ownLinksOnly(indicators, p.cleaned())) {
+            // a platform's own notice (【抖音】 with a v.douyin.com link) that asks nothing and presses for nothing: the
+            // model reads its wording as a scam's, but the only contact in it is the sender's own, so look closer only
+            level = Risk.LOW;
+        }
+
         String scamType = KnowledgeBase.NONE;
         double confidence = 1 - scamProbability;
         if (detected || level.compareTo(Risk.MEDIUM) >= 0) {
@@ -156,6 +162,13 @@ public final class Analyzer {
         }
         return new Analysis(intentId, intent.bestProbability(), scamType, level, confidence, scamProbability,
             indicators, found, p.truncated());
+    }
+
+    /** Whether the links are all the tagged sender's own and no other contact (phone, account, card) is given. */
+    private static boolean ownLinksOnly(List<Indicator> indicators, String cleaned) {
+        boolean otherContact = indicators.stream().anyMatch(i -> i.knownBad()
+            || i.isTraceable() && !i.type().equals(Indicator.URL) && !i.type().equals(Indicator.APP));
+        return !otherContact && PhishingSignals.ownLinksOnly(cleaned, indicators);
     }
 
     /** Whether a warn_ cue is among the tokens; cue tokens come last, so only the tail is read. */

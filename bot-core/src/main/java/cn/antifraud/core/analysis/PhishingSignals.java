@@ -44,6 +44,20 @@ final class PhishingSignals {
         Map.entry("税务", List.of()), Map.entry("社保", List.of()), Map.entry("医保", List.of()), Map.entry("人社", List.of()),
         Map.entry("公安", List.of()), Map.entry("交管", List.of("122.gov.cn")), Map.entry("etc", List.of()),
         Map.entry("法院", List.of()), Map.entry("人民银行", List.of("pbc.gov.cn")));
+    /**
+     * Platforms whose own links prove nothing against them but whose real messages also use generic short-link
+     * services: their domains only reassure ({@link #ownLinksOnly}); a link elsewhere under their tag is not a signal.
+     */
+    private static final Map<String, List<String>> PLATFORMS = Map.ofEntries(
+        Map.entry("抖音", List.of("douyin.com", "iesdouyin.com")), Map.entry("快手", List.of("kuaishou.com")),
+        Map.entry("美团", List.of("meituan.com", "dpurl.cn")), Map.entry("大众点评", List.of("dianping.com", "dpurl.cn")),
+        Map.entry("拼多多", List.of("pinduoduo.com", "yangkeduo.com")), Map.entry("小红书", List.of("xiaohongshu.com", "xhslink.com")),
+        Map.entry("唯品会", List.of("vip.com")), Map.entry("饿了么", List.of("ele.me")), Map.entry("天猫", List.of("tmall.com", "tb.cn")),
+        Map.entry("闲鱼", List.of("goofish.com", "tb.cn")), Map.entry("菜鸟", List.of("cainiao.com")), Map.entry("丰巢", List.of("fcbox.com")),
+        Map.entry("微信", List.of("weixin.qq.com")), Map.entry("哔哩哔哩", List.of("bilibili.com", "b23.tv")),
+        Map.entry("携程", List.of("ctrip.com")), Map.entry("滴滴", List.of("didiglobal.com", "xiaojukeji.com")),
+        Map.entry("中通", List.of("zto.com")), Map.entry("圆通", List.of("yto.net.cn")), Map.entry("韵达", List.of("yundaex.com")),
+        Map.entry("申通", List.of("sto.cn")), Map.entry("苏宁", List.of("suning.com")), Map.entry("平安", List.of("pingan.com")));
     private static final Pattern TAG = Pattern.compile("【([^】]{2,12})】");
 
     private PhishingSignals() {
@@ -80,6 +94,37 @@ final class PhishingSignals {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the text carries a sender tag and every link in it is on that sender's own domain (or a government
+     * one): 【抖音】 with v.douyin.com, 【京东】 with 3.cn. Such a link is the platform's own, not a scammer's contact.
+     */
+    static boolean ownLinksOnly(String cleaned, List<Indicator> indicators) {
+        if (cleaned.indexOf('【') < 0) {
+            return false;
+        }
+        List<String> domains = new ArrayList<>();
+        for (Matcher m = TAG.matcher(cleaned); m.find();) {
+            String sender = m.group(1);
+            for (Map<String, List<String>> known : List.of(SENDERS, PLATFORMS)) {
+                known.forEach((name, own) -> {
+                    if (sender.contains(name)) {
+                        domains.addAll(own);
+                    }
+                });
+            }
+        }
+        boolean anyLink = false;
+        for (Indicator i : indicators) {
+            if (i.type().equals(Indicator.URL)) {
+                if (!official(host(i.value()), domains)) {
+                    return false;
+                }
+                anyLink = true;
+            }
+        }
+        return anyLink;
     }
 
     private static boolean official(String host, List<String> domains) {

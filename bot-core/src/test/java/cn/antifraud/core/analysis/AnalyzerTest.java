@@ -141,6 +141,15 @@ class AnalyzerTest {
     }
 
     @Test
+    void aPlatformsOwnNoticeWithItsOwnLinkIsNoAlarm() {
+        Analysis own = analyzer.analyze("【抖音】你关注的主播正在直播，点击 v.douyin.com/iAbCdE 进入直播间");
+        assertTrue(own.risk().compareTo(Risk.LOW) <= 0, own.risk().id());
+        // the same tag with a stranger's link and a number to add is judged on its wording again
+        Analysis other = analyzer.analyze("【抖音】你关注的主播正在直播，点赞关注就返佣金，日赚300，加QQ 2938475612 领任务，点击 dy-task.top/a");
+        assertTrue(other.risk().compareTo(Risk.MEDIUM) >= 0, other.risk().id());
+    }
+
+    @Test
     void theOfficialLinkOfTheTaggedSenderIsNoPhishingSignal() {
         Analysis a = analyzer.analyze("【中国移动】您本月账单已出，详情请登录 https://www.10086.cn 查询。");
         assertTrue(a.signals().stream().noneMatch(s -> s.category().equals(PhishingSignals.SENDER_LINK)), a.signals().toString());

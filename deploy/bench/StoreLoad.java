@@ -46,9 +46,9 @@ public class StoreLoad {
                 String address = "w" + UUID.randomUUID().toString().replace("-", "");
                 // a session the channel has just made up is not read (ConversationRouter.startSession)
                 Conversation c = ConversationStore.fresh("web", address);
-                conversations.storeTurn(c.sessionKey(), c.id(), null, texts.get(k % texts.size()), analysis,
-                    List.of(Reply.of(REPLY), Reply.of("您还可以：", "我已经转账了", "怎么识别", "联系民警")), -1);
-                conversations.insert(c.withFlow(new JsonObject().put("name", "verdict").put("step", 1)));
+                var stored = conversations.storeTurn(c.sessionKey(), c.id(), null, texts.get(k % texts.size()), analysis,
+                    List.of(Reply.of(REPLY), Reply.of("您还可以：", "我已经转账了", "怎么识别", "联系民警")), -1, null, 0);
+                conversations.insert(c.withFlow(new JsonObject().put("name", "verdict").put("step", 1)), stored.mark());
                 if (k < 256) {
                     sessions.add(c.sessionKey());
                 }
@@ -66,10 +66,11 @@ public class StoreLoad {
             work.add(pool.submit(() -> {
                 String key = sessions.get(k % sessions.size());
                 synchronized (key.intern()) {
-                    Conversation c = conversations.openConversation(conversations.session(key).orElseThrow()).orElseThrow();
-                    conversations.storeTurn(key, c.id(), null, texts.get(k % texts.size()), analysis, List.of(Reply.of(REPLY)),
-                        c.version());
-                    conversations.update(c.withFlow(new JsonObject().put("name", "verdict").put("step", k)));
+                    var session = conversations.session(key).orElseThrow();
+                    Conversation c = session.open();
+                    var stored = conversations.storeTurn(key, c.id(), null, texts.get(k % texts.size()), analysis,
+                        List.of(Reply.of(REPLY)), c.version(), null, session.lastSeq());
+                    conversations.update(c.withFlow(new JsonObject().put("name", "verdict").put("step", k)), stored.mark());
                 }
                 return null;
             }));

@@ -90,11 +90,11 @@ public final class ConversationRouter {
     }
 
     /**
-     * One turn in few round trips: read the session (it names the open conversation and tells whether it is still
-     * active; a session just made up is not read) and the conversation, decide, then store the resident's message and
-     * the replies in one batch (their sequence numbers in one allocation, the channel's delivery id with them) and
-     * save the conversation once. A delivery seen before is answered from what was stored; if the crash came before
-     * the conversation was saved, the turn is finished now.
+     * One turn in few round trips: read the session (one read: its open conversation carries the session's counter
+     * and tells whether it is still active; a session just made up is not read), decide, then store the resident's
+     * message and the replies in one batch (numbered on from the counter, the channel's delivery id with them) and
+     * save the conversation once, with the counter. A delivery seen before is answered from what was stored; if the
+     * crash came before the conversation was saved, the turn is finished now.
      */
     private TurnResult handleLocked(InboundMessage in, Instant activeSince, boolean newSession) {
         String delivery = in.externalId() == null ? null : in.channel() + ":" + in.externalId();
@@ -109,6 +109,7 @@ public final class ConversationRouter {
             throw new UnknownSession(in.sessionKey());
         }
         Conversation open = session.flatMap(store::openConversation).orElse(null);
+        long lastSeq = session.map(ConversationStore.Session::lastSeq).orElse(0L);
         boolean fresh = open == null;
         Conversation conversation = fresh ? ConversationStore.fresh(in.channel(), in.address()) : open;
         Analysis analysis = analyzer.analyze(in.text());
@@ -125,12 +126,12 @@ public final class ConversationRouter {
         ConversationStore.StoredTurn stored;
         try {
             stored = store.storeTurn(in.sessionKey(), conversation.id(), delivery, in.text(), analysis.toJson(), replies,
-                fresh ? -1 : conversation.version(), turn == null ? null : turn.ownVerdict());
+                fresh ? -1 : conversation.version(), turn == null ? null : turn.ownVerdict(), lastSeq);
         } catch (ConversationStore.DuplicateDelivery e) {
             // the same delivery was stored meanwhile by another process: answer as a retry
             return store.turnOf(delivery).map(t -> retried(in, t)).orElseThrow(() -> e);
         }
-        Conversation saved = save(conversation, fresh, analysis, turn);
+        Conversation saved = save(conversation, fresh, analysis, turn, stored.mark());
         publish(in, stored, saved.state());
         return new TurnResult(in.address(), saved, new ArrayList<>(replies), turn == null ? analysis : judged(analysis, turn),
             saved.caseNo(), false);
@@ -141,9 +142,11 @@ public final class ConversationRouter {
         return turn.judged() != null ? turn.judged() : analysis;
     }
 
-    /** Saves what the turn decided, its escalation included, in one write. */
-    private Conversation save(Conversation conversation, boolean fresh, Analysis analysis, Turn turn) {
+    /** Saves what the turn decided, its escalation and where the session stands ({@code mark}) included, in one write. */
+    private Conversation save(Conversation conversation, boolean fresh, Analysis analysis, Turn turn,
+                              ConversationStore.TurnMark mark) {
         if (turn == null) {
+            store.advance(conversation.id(), mark);
             return conversation;
         }
         // a follow-up's verdict is about the earlier message: the stored state keeps what was judged
@@ -164,10 +167,10 @@ public final class ConversationRouter {
             return turn.caseNo() != null ? next.withCase(turn.caseNo()) : next;
         };
         if (!turn.escalates()) {
-            return fresh ? store.insert(edit.apply(conversation)) : lifecycle.change(conversation, edit);
+            return fresh ? store.insert(edit.apply(conversation), mark) : lifecycle.change(conversation, edit, mark);
         }
-        return fresh ? lifecycle.insertEscalated(edit.apply(conversation), turn.urgent(), turn.escalationReason())
-            : lifecycle.escalate(conversation, edit, turn.urgent(), turn.escalationReason());
+        return fresh ? lifecycle.insertEscalated(edit.apply(conversation), turn.urgent(), turn.escalationReason(), mark)
+            : lifecycle.escalate(conversation, edit, turn.urgent(), turn.escalationReason(), mark);
     }
 
     /**
@@ -190,8 +193,10 @@ public final class ConversationRouter {
         boolean fresh = c == null;
         Conversation base = fresh ? ConversationStore.fresh(resident.conversationId(), in.channel(), in.address()) : c;
         Turn turn = engine.handle(new TurnContext(base, original, analysis));
-        Conversation saved = save(base, fresh, analysis, turn);
-        publish(in, new ConversationStore.StoredTurn(resident, t.replies()), saved.state());
+        var mark = new ConversationStore.TurnMark(resident.seq() + t.replies().size(), resident.createdAt(),
+            ConversationStore.offered(replies));
+        Conversation saved = save(base, fresh, analysis, turn, mark);
+        publish(in, new ConversationStore.StoredTurn(resident, t.replies(), mark), saved.state());
         return new TurnResult(in.address(), saved, new ArrayList<>(replies), judged(analysis, turn), saved.caseNo(), false);
     }
 

@@ -6,11 +6,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -24,24 +22,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Sessions (one per channel and address), conversations and their messages in MongoDB. Blocking: call
  * from worker threads.
  *
+ * <p>A session's state lives on its open conversation: the document names its session in {@code openOf} (a sparse
+ * unique index, so a session has at most one open conversation, found by equality) and carries the session's message
+ * counter ({@code nextSeq}, the last sequence number handed out), when its last message was stored ({@code lastAt})
+ * and the options last offered ({@code lastOptions}). So a continuing turn reads one document and writes two: its
+ * messages in one batch and the conversation once, with the counter. The {@code sessions} document changes only
+ * when a conversation opens: it names the session's latest conversation, whose counter the next one continues from.
+ *
  * <p>Shaped for the embedded server as much as for MongoDB: mongo-java-server serves a query from an index only
  * when the query is equality (or {@code $in} on a one-field index) on exactly a unique index's keys, and scans
- * the whole collection otherwise. So every hot read is by a unique key: a session by {@code _id} (it names its
- * open conversation and the options last offered), a conversation by {@code _id} (replaced by
- * {@code _id + version}, a unique compound index), messages by {@code slot} ("sessionKey#seq", unique) with
- * {@code $in} over the sequence numbers the session has handed out, and a delivery by its id. On MongoDB the
- * same unique indexes serve the same queries.
+ * the whole collection otherwise. So every hot read is by a unique key: the open conversation by {@code openOf},
+ * a conversation by {@code _id} (saved by {@code _id + version}, a unique compound index), messages by {@code slot}
+ * ("sessionKey#seq", unique) with {@code $in} over the sequence numbers handed out, and a delivery by its id. On
+ * MongoDB the same unique indexes serve the same queries.
  */
 public final class ConversationStore {
     /** On a resident's message: the risk of the verdict the bot gave on it (absent for answers, buttons, follow-ups). */
     public static final String VERDICT_FIELD = "verdict";
-    private static final String SLOTS_MIGRATION = "message-slots";
-    private static final String SESSION_SEQ_INDEX = "sessionKey_1_seq_1";
+    static final String OPEN_OF = "openOf";
+    static final String NEXT_SEQ = "nextSeq";
+    static final String LAST_AT = "lastAt";
+    static final String LAST_OPTIONS = "lastOptions";
+    /** How far ahead one probe looks for sequence numbers already taken (after a crash left the counter behind). */
+    private static final int PROBE = 256;
 
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> conversations;
@@ -50,15 +59,25 @@ public final class ConversationStore {
     private final OfficerQueue queue;
 
     /**
-     * A session: its open conversation (if any), the last sequence number handed out, the options last offered, when
-     * its last message was stored ({@code lastAt}, null on sessions stored before it was recorded) and when it was opened.
+     * A session as a turn sees it: its open conversation (null when none), its latest conversation's id (the open
+     * one, else the last one opened; null for a session that never had one), the last sequence number handed out,
+     * the options last offered, when its last message was stored ({@code lastAt}, null on sessions stored before it
+     * was recorded) and when it was opened.
      */
-    public record Session(String key, String conversationId, long lastSeq, List<String> lastOptions, Instant lastAt,
-                          Instant createdAt) {
+    public record Session(String key, Conversation open, String latestConversationId, long lastSeq, List<String> lastOptions,
+                          Instant lastAt, Instant createdAt) {
     }
 
-    /** A turn's messages as stored: the resident's and the bot's replies, with their sequence numbers. */
-    public record StoredTurn(Message resident, List<Message> replies) {
+    /**
+     * Where a session stands after its latest messages: the last sequence number handed out, when the last message
+     * was stored, and the options offered last (null: unchanged). Saved on the conversation with the turn's own
+     * changes, in the same write.
+     */
+    public record TurnMark(long lastSeq, Instant at, List<String> options) {
+    }
+
+    /** A turn's messages as stored (the resident's and the bot's replies, with their sequence numbers) and its mark. */
+    public record StoredTurn(Message resident, List<Message> replies, TurnMark mark) {
     }
 
     /** The delivery id was stored before: the turn of the first delivery is {@link #turnOf}. */
@@ -76,58 +95,71 @@ public final class ConversationStore {
         this.messages = store.collection("messages");
         this.inbound = store.collection("inbound_deliveries");
         conversations.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        conversations.createIndex(Indexes.ascending(OPEN_OF), new IndexOptions().unique(true).sparse(true).name("open_of_unique"));
         conversations.createIndex(Indexes.ascending("sessionKey", "state"));
         conversations.createIndex(Indexes.ascending("state", "priority", "updatedAt"));
         conversations.createIndex(Indexes.ascending("caseNo"));
-        dropSessionSeqIndex();
+        ConversationMigrations.dropSessionSeqIndex(messages);
         messages.createIndex(Indexes.ascending("conversationId", "seq"));
         messages.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true).sparse(true).name("slot_unique"));
         messages.createIndex(Indexes.ascending("delivery"), new IndexOptions().unique(true).sparse(true).name("delivery_unique"));
-        migrateSlots(store.collection("migrations"));
-        this.queue = new OfficerQueue(store, conversations, store.collection("migrations"));
-    }
-
-    /**
-     * Stores made before the unique slot kept a unique index on (sessionKey, seq) as well: the same constraint
-     * twice, and on the embedded store one more B-tree rewritten by every message. The slot is the one kept.
-     */
-    private void dropSessionSeqIndex() {
-        for (Document index : messages.listIndexes()) {
-            if (SESSION_SEQ_INDEX.equals(index.getString("name"))) {
-                messages.dropIndex(SESSION_SEQ_INDEX);
-            }
-        }
-    }
-
-    /** Messages stored before slots existed get theirs, once (a marker document records that it ran). */
-    private void migrateSlots(MongoCollection<Document> migrations) {
-        if (migrations.find(new Document("_id", SLOTS_MIGRATION)).first() != null) {
-            return;
-        }
-        for (Document d : messages.find(new Document("slot", new Document("$exists", false)))) {
-            messages.updateOne(new Document("_id", d.get("_id")),
-                Updates.set("slot", slot(d.getString("sessionKey"), ((Number) d.get("seq")).longValue())));
-        }
-        migrations.insertOne(new Document("_id", SLOTS_MIGRATION).append("at", new Date()));
+        MongoCollection<Document> migrations = store.collection("migrations");
+        ConversationMigrations.slots(messages, migrations);
+        ConversationMigrations.openOf(sessions, conversations, migrations);
+        this.queue = new OfficerQueue(store, conversations, migrations);
     }
 
     static String slot(String sessionKey, long seq) {
         return sessionKey + "#" + seq;
     }
 
-    /** The session of a channel address, if it exists. */
+    /**
+     * The session of a channel address, if it exists: one read (its open conversation by {@code openOf}); a session
+     * without an open conversation is read from its own document and its latest conversation.
+     */
     public Optional<Session> session(String sessionKey) {
-        return Optional.ofNullable(sessions.find(new Document("_id", sessionKey)).first()).map(ConversationStore::toSession);
+        Document open = conversations.find(new Document(OPEN_OF, sessionKey)).first();
+        if (open != null) {
+            return Optional.of(new Session(sessionKey, toConversation(open), open.getString("_id"), seqOf(open),
+                optionsOf(open), instantOf(open, LAST_AT), instantOf(open, "createdAt")));
+        }
+        Document s = sessions.find(new Document("_id", sessionKey)).first();
+        if (s == null) {
+            return Optional.empty();
+        }
+        // the latest conversation (closed) holds the counter; a session stored before that holds its own
+        String latestId = s.getString("conversationId");
+        Document latest = latestId == null ? null : conversations.find(new Document("_id", latestId)).first();
+        Instant at = later(instantOf(latest, LAST_AT), instantOf(s, LAST_AT));
+        List<String> options = latest != null && latest.get(LAST_OPTIONS) != null ? optionsOf(latest) : optionsOf(s);
+        return Optional.of(new Session(sessionKey, null, latestId, Math.max(seqOf(latest), seqOf(s)), options, at,
+            instantOf(s, "createdAt")));
     }
 
-    public boolean sessionExists(String sessionKey) {
-        return session(sessionKey).isPresent();
+    private static long seqOf(Document d) {
+        Number n = d == null ? null : (Number) d.get(NEXT_SEQ);
+        return n == null ? 0 : n.longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> optionsOf(Document d) {
+        List<String> options = d == null ? null : (List<String>) d.get(LAST_OPTIONS, List.class);
+        return options == null ? List.of() : options;
+    }
+
+    private static Instant instantOf(Document d, String field) {
+        Date date = d == null ? null : d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /**
      * Whether the session exists and has had a message (or was opened) at or after {@code since}: idle sessions
-     * expire. The session records when its last message was stored ({@code lastAt}), so this is one read by
-     * {@code _id}; looking for the session's latest message instead was a scan of every stored message on the
+     * expire. The session records when its last message was stored ({@code lastAt}), so this is the one read of
+     * {@link #session}; looking for the session's latest message instead was a scan of every stored message on the
      * embedded store (it cannot sort by a part of an index), run before each continuing turn, and it stalled
      * those turns once the store held a few thousand.
      */
@@ -152,20 +184,9 @@ public final class ConversationStore {
         return session(sessionKey).flatMap(this::openConversation);
     }
 
-    /** The session's open conversation: the one it names, unless that was closed. */
+    /** The session's open conversation, if it has one. */
     public Optional<Conversation> openConversation(Session session) {
-        if (session.conversationId() == null) {
-            return legacyOpenConversation(session.key());
-        }
-        return find(session.conversationId()).filter(c -> c.state() != ConversationState.CLOSED);
-    }
-
-    /** Sessions stored before they named their conversation: found the old way (a scan on the embedded store). */
-    private Optional<Conversation> legacyOpenConversation(String sessionKey) {
-        Document d = conversations.find(new Document("sessionKey", sessionKey)
-                .append("state", new Document("$ne", ConversationState.CLOSED.id())))
-            .sort(Sorts.descending("createdAt")).first();
-        return Optional.ofNullable(d).map(ConversationStore::toConversation);
+        return Optional.ofNullable(session.open());
     }
 
     public Optional<Conversation> find(String conversationId) {
@@ -185,20 +206,51 @@ public final class ConversationStore {
             ConversationState.BOT, null, null, null, null, false, 100, null, now, now, 0, null);
     }
 
-    /** Creates and stores a conversation, and makes it the session's open one. */
+    /**
+     * Creates and stores a conversation as the session's open one; if the session opened one meanwhile (a turn on
+     * another thread), that one.
+     */
     public Conversation create(String channel, String address) {
-        Conversation c = insert(fresh(channel, address));
-        sessions.updateOne(new Document("_id", c.sessionKey()), Updates.combine(Updates.set("conversationId", c.id()),
-            Updates.setOnInsert("nextSeq", 0L), Updates.setOnInsert("createdAt", new Date())), new UpdateOptions().upsert(true));
-        return c;
+        Conversation c = fresh(channel, address);
+        try {
+            return insert(c);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return openConversation(c.sessionKey()).orElseThrow(() -> e);
+        }
     }
 
-    /** Stores a new conversation as it is (version 0). */
+    /** Stores a new conversation as it is (version 0), continuing its session's counter. */
     public Conversation insert(Conversation c) {
+        long last = session(c.sessionKey()).map(Session::lastSeq).orElse(0L);
+        return insert(c, new TurnMark(last, null, null));
+    }
+
+    /**
+     * Stores a new conversation (version 0) with where its session stands, and makes it the session's latest. An
+     * open conversation is its session's open one: a second open one is refused by the unique {@code openOf}.
+     */
+    public Conversation insert(Conversation c, TurnMark mark) {
         if (OfficerQueue.QUEUED.contains(c.state())) {
             queue.enter(c.id());
         }
-        conversations.insertOne(toDocument(c));
+        Document d = toDocument(c).append(NEXT_SEQ, mark.lastSeq());
+        if (c.state() != ConversationState.CLOSED) {
+            d.append(OPEN_OF, c.sessionKey());
+        }
+        if (mark.at() != null) {
+            d.append(LAST_AT, Date.from(mark.at()));
+        }
+        if (mark.options() != null) {
+            d.append(LAST_OPTIONS, mark.options());
+        }
+        conversations.insertOne(d);
+        // after the conversation: a crash in between leaves the session naming the one before, and the open one is
+        // still found by openOf; its counter then runs behind at most once the conversation is closed (slots arbitrate)
+        sessions.updateOne(new Document("_id", c.sessionKey()), Updates.combine(Updates.set("conversationId", c.id()),
+            Updates.setOnInsert("createdAt", new Date())), new UpdateOptions().upsert(true));
         return c;
     }
 
@@ -207,6 +259,15 @@ public final class ConversationStore {
      * when another writer got there first (the caller reloads and retries).
      */
     public Optional<Conversation> update(Conversation c) {
+        return update(c, null);
+    }
+
+    /**
+     * The same, with where the session stands after a turn ({@code mark}, may be null) in the same write. The
+     * conversation's fields are set one by one, never replaced whole, so a save decided on an older copy does not
+     * take back the session's counter (it only moves forward, by {@code $max}).
+     */
+    public Optional<Conversation> update(Conversation c, TurnMark mark) {
         Conversation next = new Conversation(c.id(), c.sessionKey(), c.channel(), c.address(), c.state(), c.flow(),
             c.lastScamType(), c.lastRisk(), c.caseNo(), c.stopPayment(), c.priority(), c.officer(), c.createdAt(),
             Instant.now(), c.version() + 1, c.lastVerdict());
@@ -214,8 +275,18 @@ public final class ConversationStore {
         if (queued) {
             queue.enter(next.id());
         }
-        Document before = conversations.findOneAndReplace(new Document("_id", c.id()).append("version", c.version()),
-            toDocument(next), new FindOneAndReplaceOptions().projection(new Document("state", 1)));
+        List<Bson> changes = new ArrayList<>();
+        toDocument(next).forEach((field, value) -> {
+            if (!"_id".equals(field)) {
+                changes.add(Updates.set(field, value));
+            }
+        });
+        changes.add(next.state() == ConversationState.CLOSED ? Updates.unset(OPEN_OF) : Updates.set(OPEN_OF, next.sessionKey()));
+        if (mark != null) {
+            changes.addAll(markChanges(mark));
+        }
+        Document before = conversations.findOneAndUpdate(new Document("_id", c.id()).append("version", c.version()),
+            Updates.combine(changes), new FindOneAndUpdateOptions().projection(new Document("state", 1)));
         if (before == null) {
             return Optional.empty();
         }
@@ -225,41 +296,49 @@ public final class ConversationStore {
         return Optional.of(next);
     }
 
-    /**
-     * Stores one turn: the resident's message (with its channel delivery id, unique, so a retried delivery is
-     * recognised) and the bot's replies in one batch, after allocating all their sequence numbers with one
-     * {@code $inc} on the session, which also records the open conversation and the options offered last.
-     * {@code baseVersion} is the conversation's version the turn was decided on (-1: a new conversation), kept
-     * with the resident's message so a retry can tell whether the conversation was saved after it.
-     * The unique slot is the arbiter of sequence numbers: should two writers ever get the same ones, the loser
-     * allocates again.
-     *
-     * @throws DuplicateDelivery when the delivery id was stored before
-     */
-    public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
-                                List<Reply> replies, long baseVersion) {
-        return storeTurn(sessionKey, conversationId, delivery, text, analysis, replies, baseVersion, null);
+    /** Records where the session stands after a turn that changed nothing else (an officer holds the conversation). */
+    public void advance(String conversationId, TurnMark mark) {
+        conversations.updateOne(new Document("_id", conversationId), Updates.combine(markChanges(mark)));
     }
 
-    /**
-     * As above; {@code verdict} is the risk of the verdict the bot gave on this very message (null when the turn gave
-     * none of its own), kept with the resident's message for the review queue.
-     */
-    public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
-                                List<Reply> replies, long baseVersion, String verdict) {
+    private static List<Bson> markChanges(TurnMark mark) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.max(NEXT_SEQ, mark.lastSeq())));
+        if (mark.at() != null) {
+            changes.add(Updates.set(LAST_AT, Date.from(mark.at())));
+        }
+        if (mark.options() != null) {
+            changes.add(Updates.set(LAST_OPTIONS, mark.options()));
+        }
+        return changes;
+    }
+
+    /** The options a turn offers last (those of its last reply that has any), which a numbered answer refers to. */
+    public static List<String> offered(List<Reply> replies) {
         List<String> offered = List.of();
         for (Reply r : replies) {
             if (!r.options().isEmpty()) {
                 offered = r.options();
             }
         }
+        return offered;
+    }
+
+    /**
+     * Stores one turn: the resident's message (with its channel delivery id, unique, so a retried delivery is
+     * recognised) and the bot's replies in one batch, numbered on from {@code lastSeq}, the session's counter as the
+     * turn read it; the returned mark is saved with the conversation ({@link #insert(Conversation, TurnMark)},
+     * {@link #update(Conversation, TurnMark)} or {@link #advance}). {@code baseVersion} is the conversation's version
+     * the turn was decided on (-1: a new conversation), kept with the resident's message so a retry can tell whether
+     * the conversation was saved after it; {@code verdict} is the risk of the verdict the bot gave on this very message
+     * (null when the turn gave none of its own), kept for the review queue. The unique slot is the arbiter of sequence
+     * numbers: when they are taken (a crash left the counter behind), the turn numbers on after those taken.
+     *
+     * @throws DuplicateDelivery when the delivery id was stored before
+     */
+    public StoredTurn storeTurn(String sessionKey, String conversationId, String delivery, String text, JsonObject analysis,
+                                List<Reply> replies, long baseVersion, String verdict, long lastSeq) {
+        long seq = lastSeq + 1;
         for (int attempt = 0; ; attempt++) {
-            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey),
-                Updates.combine(Updates.inc("nextSeq", 1L + replies.size()), Updates.set("conversationId", conversationId),
-                    Updates.set("lastOptions", offered), Updates.set("lastAt", new Date()),
-                    Updates.setOnInsert("createdAt", new Date())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
-            long seq = ((Number) session.get("nextSeq")).longValue() - replies.size();
             Instant now = Instant.now();
             Message resident = new Message(OrderedIds.next(), sessionKey, conversationId, seq, Message.RESIDENT,
                 text, List.of(), analysis, now);
@@ -281,7 +360,7 @@ public final class ConversationStore {
             }
             try {
                 messages.insertMany(batch);
-                return new StoredTurn(resident, bot);
+                return new StoredTurn(resident, bot, new TurnMark(seq + replies.size(), now, offered(replies)));
             } catch (MongoBulkWriteException e) {
                 if (!isDuplicate(e) || attempt >= 10) {
                     throw e;
@@ -290,7 +369,23 @@ public final class ConversationStore {
                 if (delivery != null && first.getIndex() == 0 && first.getMessage().contains("delivery_unique")) {
                     throw new DuplicateDelivery(delivery);
                 }
+                seq = lastTaken(sessionKey, seq) + 1;
             }
+        }
+    }
+
+    /**
+     * The last sequence number taken in a session, probing forward by unique slots from {@code from} (the first
+     * number a turn found taken, or just before it): what a crash between a turn's messages and its mark left behind.
+     */
+    private long lastTaken(String sessionKey, long from) {
+        long last = from;
+        while (true) {
+            List<Message> taken = bySlots(sessionKey, last + 1, last + PROBE);
+            if (taken.isEmpty()) {
+                return last;
+            }
+            last = taken.get(taken.size() - 1).seq();
         }
     }
 
@@ -310,33 +405,26 @@ public final class ConversationStore {
     public record RetriedTurn(Message resident, List<Message> replies, long baseVersion) {
     }
 
-    /** Appends one message (an officer's, the system's) to the session, allocating the next sequence number. */
-    public Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
-                          JsonObject analysis) {
-        return append(sessionKey, conversationId, sender, text, options, analysis, null, null);
-    }
-
-    /** Appends a bot, officer or system message with its reply kind (and a verdict's risk). */
+    /**
+     * Appends a bot, officer or system message with its reply kind (and a verdict's risk): numbered on from the
+     * session's counter and stored, then the counter moved on the conversation that holds it (the latest), as a turn does.
+     */
     public Message append(String sessionKey, String conversationId, String sender, Reply reply) {
-        return append(sessionKey, conversationId, sender, reply.text(), reply.options(), null, reply.kindOrChat(), reply.risk());
-    }
-
-    private Message append(String sessionKey, String conversationId, String sender, String text, List<String> options,
-                           JsonObject analysis, String kind, String risk) {
+        Optional<Session> session = session(sessionKey);
+        String holder = session.map(Session::latestConversationId).orElse(null);
+        long seq = session.map(Session::lastSeq).orElse(0L) + 1;
         for (int attempt = 0; ; attempt++) {
-            Document session = sessions.findOneAndUpdate(new Document("_id", sessionKey),
-                Updates.combine(Updates.inc("nextSeq", 1L), Updates.set("lastAt", new Date())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).upsert(true));
-            long seq = ((Number) session.get("nextSeq")).longValue();
-            Message m = new Message(OrderedIds.next(), sessionKey, conversationId, seq, sender, text,
-                options == null ? List.of() : options, analysis, Instant.now(), kind, risk);
+            Message m = new Message(OrderedIds.next(), sessionKey, conversationId, seq, sender, reply.text(), reply.options(),
+                null, Instant.now(), reply.kindOrChat(), reply.risk());
             try {
                 messages.insertOne(toDocument(m));
+                advance(holder == null ? conversationId : holder, new TurnMark(seq, m.createdAt(), null));
                 return m;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 10) {
                     throw e;
                 }
+                seq = lastTaken(sessionKey, seq) + 1;
             }
         }
     }
@@ -453,17 +541,6 @@ public final class ConversationStore {
     public Optional<String> deliveryReply(String channel, String externalId) {
         Document d = inbound.find(new Document("_id", channel + ":" + externalId)).first();
         return Optional.ofNullable(d == null ? null : d.getString("reply"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Session toSession(Document d) {
-        List<String> options = (List<String>) d.get("lastOptions", List.class);
-        Number next = (Number) d.get("nextSeq");
-        Date lastAt = d.getDate("lastAt");
-        Date createdAt = d.getDate("createdAt");
-        return new Session(d.getString("_id"), d.getString("conversationId"), next == null ? 0 : next.longValue(),
-            options == null ? List.of() : options, lastAt == null ? null : lastAt.toInstant(),
-            createdAt == null ? null : createdAt.toInstant());
     }
 
     private static Document toDocument(Message m) {

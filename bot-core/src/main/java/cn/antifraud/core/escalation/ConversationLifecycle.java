@@ -29,19 +29,23 @@ public final class ConversationLifecycle {
 
     /** bot -> waiting_officer (or stays waiting/held, becoming urgent). */
     public Conversation escalate(Conversation c, boolean stopPayment, String reason) {
-        return escalate(c, UnaryOperator.identity(), stopPayment, reason);
+        return escalate(c, UnaryOperator.identity(), stopPayment, reason, null);
     }
 
-    /** A turn's own changes and its escalation saved together: one write instead of two. */
-    public Conversation escalate(Conversation c, UnaryOperator<Conversation> edit, boolean stopPayment, String reason) {
-        Conversation saved = change(c, cur -> escalated(edit.apply(cur), stopPayment));
+    /**
+     * A turn's own changes, its escalation and where its session stands ({@code mark}, may be null) saved together:
+     * one write instead of two.
+     */
+    public Conversation escalate(Conversation c, UnaryOperator<Conversation> edit, boolean stopPayment, String reason,
+                                 ConversationStore.TurnMark mark) {
+        Conversation saved = change(c, cur -> escalated(edit.apply(cur), stopPayment), mark);
         announceEscalation(saved, reason);
         return saved;
     }
 
     /** A new conversation inserted already escalated (its first turn asked for an officer): one write. */
-    public Conversation insertEscalated(Conversation fresh, boolean stopPayment, String reason) {
-        Conversation saved = store.insert(escalated(fresh, stopPayment));
+    public Conversation insertEscalated(Conversation fresh, boolean stopPayment, String reason, ConversationStore.TurnMark mark) {
+        Conversation saved = store.insert(escalated(fresh, stopPayment), mark);
         announceEscalation(saved, reason);
         return saved;
     }
@@ -95,9 +99,14 @@ public final class ConversationLifecycle {
 
     /** Applies a change to the freshest copy, retrying when someone else saved in between. */
     public Conversation change(Conversation c, UnaryOperator<Conversation> edit) {
+        return change(c, edit, null);
+    }
+
+    /** The same, with where the conversation's session stands after a turn ({@code mark}, may be null). */
+    public Conversation change(Conversation c, UnaryOperator<Conversation> edit, ConversationStore.TurnMark mark) {
         Conversation current = c;
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Conversation> saved = store.update(edit.apply(current));
+            Optional<Conversation> saved = store.update(edit.apply(current), mark);
             if (saved.isPresent()) {
                 return saved.get();
             }

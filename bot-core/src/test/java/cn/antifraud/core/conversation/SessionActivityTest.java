@@ -29,7 +29,8 @@ class SessionActivityTest {
         try (Store store = Store.open(new StorageConfig(null, "activity", dataDir))) {
             ConversationStore conversations = new ConversationStore(store);
             Conversation c = ConversationStore.fresh("web", "w1");
-            conversations.storeTurn(c.sessionKey(), c.id(), null, "你好", null, List.of(Reply.of("您好")), -1);
+            var stored = conversations.storeTurn(c.sessionKey(), c.id(), null, "你好", null, List.of(Reply.of("您好")), -1, null, 0);
+            conversations.insert(c, stored.mark());
 
             assertTrue(conversations.sessionActiveSince(c.sessionKey(), Instant.now().minus(DAY)));
             assertFalse(conversations.sessionActiveSince(c.sessionKey(), Instant.now().plus(DAY)));

@@ -46,7 +46,7 @@ class SmsDeliveryRecoveryTest {
             // What a process killed right after storing the turn's messages leaves behind: no conversation saved.
             store.storeTurn("sms:" + phone, "c-unfinished", "sms:SMunfinished", "我被骗了，我要报案",
                 server.app().router().analyzer().analyze("我被骗了，我要报案").toJson(),
-                List.of(new Reply("已为您记录，正在帮您登记报案。", List.of())), -1);
+                List.of(new Reply("已为您记录，正在帮您登记报案。", List.of())), -1, null, 0);
             HttpResponse<String> retry = Webhooks.postForm(server, "/twilio/sms",
                 Map.of("From", phone, "Body", "我被骗了，我要报案", "MessageSid", "SMunfinished"), null);
             assertEquals(200, retry.statusCode());

@@ -131,8 +131,8 @@ class HardeningTest {
         Date twoDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(2)));
         server.app().store().collection("messages").updateMany(new Document("sessionKey", "web:" + session),
             new Document("$set", new Document("createdAt", twoDaysAgo)));
-        // the session records when its last message was stored: age that too, as two idle days would
-        server.app().store().collection("sessions").updateOne(new Document("_id", "web:" + session),
+        // the session's open conversation records when its last message was stored: age that too, as two idle days would
+        server.app().store().collection("conversations").updateMany(new Document("sessionKey", "web:" + session),
             new Document("$set", new Document("lastAt", twoDaysAgo)));
         HttpResponse<String> expired = send("GET", "/api/chat/sessions/" + session + "/messages", client, null);
         assertEquals(404, expired.statusCode());

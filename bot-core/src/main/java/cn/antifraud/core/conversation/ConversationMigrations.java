@@ -59,9 +59,10 @@ final class ConversationMigrations {
             return;
         }
         Map<String, Document> open = new HashMap<>();
+        Map<String, Document> sessionOf = new HashMap<>();
         for (Document d : conversations.find(new Document("state", new Document("$ne", ConversationState.CLOSED.id())))) {
             String key = d.getString("sessionKey");
-            Document s = sessions.find(new Document("_id", key)).first();
+            Document s = sessionOf.computeIfAbsent(key, k -> sessions.find(new Document("_id", k)).first());
             String named = s == null ? null : s.getString("conversationId");
             Document kept = open.get(key);
             boolean better = kept == null || d.getString("_id").equals(named)
@@ -71,7 +72,7 @@ final class ConversationMigrations {
             }
         }
         for (Document d : open.values()) {
-            Document s = sessions.find(new Document("_id", d.getString("sessionKey"))).first();
+            Document s = sessionOf.get(d.getString("sessionKey"));
             List<Bson> set = new ArrayList<>(List.of(Updates.set(OPEN_OF, d.getString("sessionKey"))));
             if (s != null) {
                 Number seq = (Number) s.get(NEXT_SEQ);

@@ -108,7 +108,7 @@ public final class ConversationRouter {
         if (activeSince != null && !session.map(s -> store.activeSince(s, activeSince)).orElse(false)) {
             throw new UnknownSession(in.sessionKey());
         }
-        Conversation open = session.flatMap(store::openConversation).orElse(null);
+        Conversation open = session.map(ConversationStore.Session::open).orElse(null);
         long lastSeq = session.map(ConversationStore.Session::lastSeq).orElse(0L);
         boolean fresh = open == null;
         Conversation conversation = fresh ? ConversationStore.fresh(in.channel(), in.address()) : open;

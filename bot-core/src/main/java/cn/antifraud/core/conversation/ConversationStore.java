@@ -181,12 +181,7 @@ public final class ConversationStore {
 
     /** The open (not closed) conversation of a session, if any. */
     public Optional<Conversation> openConversation(String sessionKey) {
-        return session(sessionKey).flatMap(this::openConversation);
-    }
-
-    /** The session's open conversation, if it has one. */
-    public Optional<Conversation> openConversation(Session session) {
-        return Optional.ofNullable(session.open());
+        return session(sessionKey).map(Session::open);
     }
 
     public Optional<Conversation> find(String conversationId) {

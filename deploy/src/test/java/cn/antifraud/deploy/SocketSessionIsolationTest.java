@@ -48,14 +48,20 @@ class SocketSessionIsolationTest {
     }
 
     private static WebSocket open(HttpClient http, TestServer server, String session, Frames frames) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + server.port() + "/ws/chat?sessionId=" + session),
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + server.port() + "/ws/chat?sessionId=" + session),
             frames).get(10, TimeUnit.SECONDS);
+        // pushes start once the socket says it is listening ({"type":"ready"}); a message sent before that is not pushed
+        if (!frames.ready.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the socket never said it was ready");
+        }
+        return ws;
     }
 
     /** Collects the socket's {"type":"message"} frames. */
     private static final class Frames implements WebSocket.Listener {
         private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -65,6 +71,8 @@ class SocketSessionIsolationTest {
                 partial.setLength(0);
                 if ("message".equals(frame.getString("type"))) {
                     messages.add(frame.getJsonObject("message"));
+                } else if ("ready".equals(frame.getString("type"))) {
+                    ready.countDown();
                 }
             }
             ws.request(1);

@@ -49,6 +49,8 @@ class UrgentConsoleBrowserTest {
         WebDriver officer = BrowserTest.BrowserSupport.chrome(1366, 800);
         try {
             WebDriverWait wait = new WebDriverWait(officer, Duration.ofSeconds(20));
+            // the queue re-renders on every live change: each read below is retried when its row was replaced meanwhile
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             BrowserTest.BrowserSupport.logIntoConsole(officer, wait, server.url("/console/"), "admin", "test-admin-password");
             wait.until(d -> d.findElement(By.id("live")).getText().contains("实时"));
             assertFalse(officer.getTitle().contains("紧急止付"), officer.getTitle());
@@ -58,19 +60,20 @@ class UrgentConsoleBrowserTest {
             wait.until(d -> d.getTitle().startsWith("(2) 紧急止付"));
             wait.until(d -> d.findElements(By.cssSelector(".queue-item.unclaimed")).size() == 2);
             screenshot(officer, "console-urgent-1366.png");
-            String row = officer.findElement(By.cssSelector(".queue-item[data-id='" + first + "']")).getText();
+            String row = wait.until(d -> d.findElement(By.cssSelector(".queue-item[data-id='" + first + "']")).getText());
             assertTrue(row.contains("网页访客"), row);
             assertFalse(row.contains(first) || row.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}.*"), "no session or conversation id: " + row);
 
-            officer.findElement(By.cssSelector(".queue-item[data-id='" + first + "'] button.claim")).click();
+            wait.until(d -> {
+                d.findElement(By.cssSelector(".queue-item[data-id='" + first + "'] button.claim")).click();
+                return true;
+            });
             wait.until(d -> d.getTitle().startsWith("(1) 紧急止付"));
-            wait.until(d -> !d.findElement(By.cssSelector(".queue-item[data-id='" + first + "']")).getAttribute("class").contains("unclaimed"));
-            assertTrue(officer.findElement(By.cssSelector(".queue-item[data-id='" + second + "']")).getAttribute("class").contains("unclaimed"),
-                "the one nobody has claimed stays highlighted");
+            wait.until(d -> !classOf(d, first).contains("unclaimed"));
+            assertTrue(wait.until(d -> classOf(d, second)).contains("unclaimed"), "the one nobody has claimed stays highlighted");
             officer.navigate().refresh();
             wait.until(d -> d.getTitle().startsWith("(1) 紧急止付"));
-            assertTrue(officer.findElement(By.cssSelector(".queue-item[data-id='" + second + "']")).getAttribute("class").contains("unclaimed"),
-                "still highlighted after a reload");
+            assertTrue(wait.until(d -> classOf(d, second)).contains("unclaimed"), "still highlighted after a reload");
         } finally {
             officer.quit();
         }
@@ -157,7 +160,10 @@ class UrgentConsoleBrowserTest {
             noRawCodes(officer, "case");
 
             officer.findElement(By.id("tab-queue")).click();
-            officer.findElement(By.cssSelector(".queue-item[data-id='" + id + "']")).click();
+            wait.until(d -> {
+                d.findElement(By.cssSelector(".queue-item[data-id='" + id + "']")).click();
+                return true;
+            });
             // The pane re-renders on live changes; retry on a stale element (劝阻成功 is the default disposition).
             wait.until(d -> {
                 try {
@@ -196,5 +202,10 @@ class UrgentConsoleBrowserTest {
         Files.createDirectories(out);
         Files.move(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), out.resolve(name),
             StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The queue row's class list (read in a wait, which retries when the row was re-rendered in between). */
+    private static String classOf(WebDriver d, String conversationId) {
+        return d.findElement(By.cssSelector(".queue-item[data-id='" + conversationId + "']")).getAttribute("class");
     }
 }

@@ -22,13 +22,15 @@ public final class Styles {
      * happened to someone else) and long_script. The fifth file's writer, too: wechat_moments (a friend-circle post),
      * email, elderly_retelling (an older person retelling a call to a grandchild), bilingual_mixed (Chinese with
      * English words), voice_note (a transcribed voice message), group_announcement and question_to_bot (a resident
-     * asking whether a quoted message is real).
+     * asking whether a quoted message is real). The seventh file's five imitate forwarded real traffic: llm_script (a
+     * scam or notice as a chatbot writes an example, with placeholders), masked_sms (an SMS as public datasets show it,
+     * digits masked as x), pasted_chat, case_statement (a police record, third person) and plain_ask (a short, plain line).
      */
     public static final Set<String> ALL = Set.of("sms", "chat", "call_script", "victim_first_person",
         "police_record", "formal_notice", "assistant_style", "placeholder_template", "chat_log", "forum_post",
         "asr_transcript", "slang_short", "screenshot_ocr", "official_real", "third_party_story", "long_script",
         "wechat_moments", "email", "elderly_retelling", "bilingual_mixed", "voice_note", "group_announcement",
-        "question_to_bot");
+        "question_to_bot", "llm_script", "masked_sms", "pasted_chat", "case_statement", "plain_ask");
 
     private Styles() {
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class SignalDetector {
     /** Package-private for the scan equivalence test. */
     static final Pattern MOVED = Pattern.compile(
-        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会)[^，。！？,.!?;；]){0,12}?"
+        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会|差点|差一点|险些|几乎)[^，。！？,.!?;；]){0,12}?"
             + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
             + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
             + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了"
@@ -80,7 +80,9 @@ public final class SignalDetector {
             }
         }
         for (StartScan moved = new StartScan(MOVED, folded, MOVED_STARTS, i -> mayBeginMoved(folded, i)); moved.find();) {
-            out.add(new Signal(Signal.MONEY_MOVED, moved.matcher().group()));
+            if (!nearMiss(folded, moved.matcher().start())) {
+                out.add(new Signal(Signal.MONEY_MOVED, moved.matcher().group()));
+            }
         }
         boolean moving = folded.contains("正在") || folded.contains("准备") || folded.contains("马上") || folded.contains("现在");
         for (Matcher m = moving ? MOVING.matcher(folded) : null; m != null && m.find();) {
@@ -132,6 +134,19 @@ public final class SignalDetector {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Words right before "被骗了" that say it did not happen: "差点被骗了" is a near miss, no money moved. */
+    private static final String[] NEAR_MISS = {"差点", "差一点", "险些", "几乎", "没有", "没", "未"};
+
+    /** Whether the money-moved match at {@code start} follows a near-miss word ("差点被骗了五千"). */
+    private static boolean nearMiss(String text, int start) {
+        for (String w : NEAR_MISS) {
+            if (text.startsWith(w, start - w.length())) {
+                return true;
             }
         }
         return false;

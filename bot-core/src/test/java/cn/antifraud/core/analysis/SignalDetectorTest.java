@@ -51,6 +51,12 @@ class SignalDetectorTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"我妈今天差点被骗了，有人冒充我要钱", "差点被骗了五千块", "我险些被骗了", "还好没被骗了钱"})
+    void aNearMissIsNotMoneyMoved(String text) {
+        assertFalse(categories(text).contains(Signal.MONEY_MOVED), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"我正在转账", "我准备转账了", "他让我现在汇款", "马上就要转钱过去"})
     void residentAboutToPayIsMoneyMoving(String text) {
         assertTrue(categories(text).contains(Signal.MONEY_MOVING), text);

@@ -120,7 +120,7 @@ run warm "$echo_port" post-text.lua / 5
 
 run echo "$echo_port" post-text.lua / "$duration"
 run classify "$app_port" post-text.lua /api/classify "$duration"
-empty_start="$turns"
+first_new="$turns"
 run new_turn "$app_port" post-text.lua /api/chat/messages "$duration"
 continue_start="$turns"
 run continue_turn "$app_port" continue-turn.lua /api/chat/messages "$duration"
@@ -151,7 +151,7 @@ printf '| what | requests/s | p50 ms | p99 ms | share of the echo |\n|---|---|--
 row() { printf '| %s | %s | %s | %s | %s |\n' "$1" "${rate[$2]}" "${p50[$2]}" "${p99[$2]}" "$(ratio "${rate[$2]}" "${rate[$3]}")"; }
 row "bare Vert.x echo" echo echo
 row "POST /api/classify" classify echo
-row "new-conversation turns, $empty_start stored at start" new_turn echo
+row "new-conversation turns, $first_new stored at start" new_turn echo
 row "continuing-conversation turns, $continue_start stored at start" continue_turn echo
 row "bare Vert.x echo, again" echo_after echo_after
 row "new-conversation turns, $grown stored at start" new_turn_after echo_after

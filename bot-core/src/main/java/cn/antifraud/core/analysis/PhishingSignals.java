@@ -84,13 +84,30 @@ final class PhishingSignals {
         if (hosts.isEmpty() || cleaned.indexOf('【') < 0) {
             return out;
         }
+        for (TaggedSender s : taggedSenders(cleaned, List.of(SENDERS))) {
+            if (hosts.stream().anyMatch(h -> !official(h, s.domains()))) {
+                out.add(new Signal(SENDER_LINK, s.tag()));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A sender tag in the text (【中国邮政】) naming a known sender, with that sender's own domains. */
+    private record TaggedSender(String tag, List<String> domains) {
+    }
+
+    /** Every known sender of {@code known} that a sender tag of the text names (one tag may name several). */
+    private static List<TaggedSender> taggedSenders(String cleaned, List<Map<String, List<String>>> known) {
+        List<TaggedSender> out = new ArrayList<>();
         for (Matcher m = TAG.matcher(cleaned); m.find();) {
             String sender = m.group(1);
-            for (Map.Entry<String, List<String>> e : SENDERS.entrySet()) {
-                if (sender.contains(e.getKey()) && hosts.stream().anyMatch(h -> !official(h, e.getValue()))) {
-                    out.add(new Signal(SENDER_LINK, m.group()));
-                    return out;
-                }
+            for (Map<String, List<String>> names : known) {
+                names.forEach((name, own) -> {
+                    if (sender.contains(name)) {
+                        out.add(new TaggedSender(m.group(), own));
+                    }
+                });
             }
         }
         return out;
@@ -105,16 +122,7 @@ final class PhishingSignals {
             return false;
         }
         List<String> domains = new ArrayList<>();
-        for (Matcher m = TAG.matcher(cleaned); m.find();) {
-            String sender = m.group(1);
-            for (Map<String, List<String>> known : List.of(SENDERS, PLATFORMS)) {
-                known.forEach((name, own) -> {
-                    if (sender.contains(name)) {
-                        domains.addAll(own);
-                    }
-                });
-            }
-        }
+        taggedSenders(cleaned, List.of(SENDERS, PLATFORMS)).forEach(s -> domains.addAll(s.domains()));
         boolean anyLink = false;
         for (Indicator i : indicators) {
             if (i.type().equals(Indicator.URL)) {

@@ -231,15 +231,10 @@ public final class ConversationStore {
         if (OfficerQueue.QUEUED.contains(c.state())) {
             queue.enter(c.id());
         }
-        Document d = toDocument(c).append(NEXT_SEQ, mark.lastSeq());
+        Document d = toDocument(c);
+        d.putAll(markFields(mark));
         if (c.state() != ConversationState.CLOSED) {
             d.append(OPEN_OF, c.sessionKey());
-        }
-        if (mark.at() != null) {
-            d.append(LAST_AT, Date.from(mark.at()));
-        }
-        if (mark.options() != null) {
-            d.append(LAST_OPTIONS, mark.options());
         }
         conversations.insertOne(d);
         // after the conversation: a crash in between leaves the session naming the one before, and the open one is
@@ -296,14 +291,23 @@ public final class ConversationStore {
         conversations.updateOne(new Document("_id", conversationId), Updates.combine(markChanges(mark)));
     }
 
-    private static List<Bson> markChanges(TurnMark mark) {
-        List<Bson> changes = new ArrayList<>(List.of(Updates.max(NEXT_SEQ, mark.lastSeq())));
+    /** A mark's fields as the conversation stores them (what is null in the mark is left out). */
+    private static Document markFields(TurnMark mark) {
+        Document d = new Document(NEXT_SEQ, mark.lastSeq());
         if (mark.at() != null) {
-            changes.add(Updates.set(LAST_AT, Date.from(mark.at())));
+            d.append(LAST_AT, Date.from(mark.at()));
         }
         if (mark.options() != null) {
-            changes.add(Updates.set(LAST_OPTIONS, mark.options()));
+            d.append(LAST_OPTIONS, mark.options());
         }
+        return d;
+    }
+
+    /** A mark as changes to a stored conversation: the counter only moves forward ({@code $max}). */
+    private static List<Bson> markChanges(TurnMark mark) {
+        List<Bson> changes = new ArrayList<>();
+        markFields(mark).forEach((field, value) ->
+            changes.add(NEXT_SEQ.equals(field) ? Updates.max(field, value) : Updates.set(field, value)));
         return changes;
     }
 

@@ -86,11 +86,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("DATA_DIR " + dataDir + " is not writable");
         }
         // No background auto-commit: it could write half an operation; commits run between operations only.
-        // Pages compressed (LZF) and split at 4 KB: a commit rewrites every page it touches, whole, so smaller
-        // compressed pages are what keeps the file near the size of the data (measured: 36 KB per stored turn
-        // with H2's defaults, 10 KB with these; docs/benchmarks.md).
+        // Pages split at 4 KB, not compressed: a commit rewrites every page it touches, whole, so small pages keep
+        // the file near the size of the data. LZF compression made it smaller still (9 KB per stored turn against
+        // about 15), but it was most of a commit's CPU and the turns' tail latency (docs/benchmarks.md); pages
+        // compressed by earlier versions are still read.
         MVStore mvStore = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
-            .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).compress().pageSplitSize(PAGE_SPLIT_BYTES).open();
+            .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).pageSplitSize(PAGE_SPLIT_BYTES).open();
         mvStore.setRetentionTime(RETENTION_MS);
         // H2's own pipeline: a commit's pages are serialised and written by two threads of its own, after the
         // commit has fixed which version of every map it carries. The setting starts them; the background
@@ -109,7 +110,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * Called with no operation in progress: fixes the commit at the current version of every map (cheap), hands
      * its serialisation and writing to H2's threads, and returns what waits until it is in the file. Operations
      * that run meanwhile change later versions only (H2's pages are copy-on-write), so they are not in this
-     * commit; the next one carries them. Compressing and writing the pages, most of a commit's cost, no longer
+     * commit; the next one carries them. Serialising and writing the pages, most of a commit's cost, no longer
      * holds every other operation.
      */
     private static Runnable startCommit(MVStore store) {

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Commits are also spaced by at least {@code spacingNanos}: a committer that comes sooner after the last commit
  * waits out the rest before it starts. A commit costs about the same whether it carries one write or fifty (it
- * rewrites, compressed, every page the writes touched and every page above them), and without the spacing a chat
+ * rewrites every page the writes touched and every page above them), and without the spacing a chat
  * turn's few writes each found the store idle and paid a commit of their own (1.7 commits a turn under 64
  * concurrent turns). A writer on an idle store never waits: the last commit is long past.
  */

@@ -25,12 +25,17 @@ public final class Styles {
      * asking whether a quoted message is real). The seventh file's five imitate forwarded real traffic: llm_script (a
      * scam or notice as a chatbot writes an example, with placeholders), masked_sms (an SMS as public datasets show it,
      * digits masked as x), pasted_chat, case_statement (a police record, third person) and plain_ask (a short, plain line).
+     * The eighth file's five: evasion_spelling (homophones, pinyin initials and symbols that dodge keyword filters, or
+     * innocent internet slang), hotline_dialogue (a call to 96110 or 110, both speakers), news_digest (an article,
+     * news brief or post; a warning that quotes a scam is ordinary), comment_dm (comments and private messages on
+     * video, shopping and second-hand platforms) and app_push (an app's push or system message, real or imitated).
      */
     public static final Set<String> ALL = Set.of("sms", "chat", "call_script", "victim_first_person",
         "police_record", "formal_notice", "assistant_style", "placeholder_template", "chat_log", "forum_post",
         "asr_transcript", "slang_short", "screenshot_ocr", "official_real", "third_party_story", "long_script",
         "wechat_moments", "email", "elderly_retelling", "bilingual_mixed", "voice_note", "group_announcement",
-        "question_to_bot", "llm_script", "masked_sms", "pasted_chat", "case_statement", "plain_ask");
+        "question_to_bot", "llm_script", "masked_sms", "pasted_chat", "case_statement", "plain_ask",
+        "evasion_spelling", "hotline_dialogue", "news_digest", "comment_dm", "app_push");
 
     private Styles() {
     }

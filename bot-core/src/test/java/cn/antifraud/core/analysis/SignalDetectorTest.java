@@ -45,13 +45,15 @@ class SignalDetectorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"我已经转了三万过去", "刚刚给他转了5000", "钱已经打过去了", "我被骗了两万", "我刚汇了款给他"})
+    @ValueSource(strings = {"我已经转了三万过去", "刚刚给他转了5000", "钱已经打过去了", "我被骗了两万", "我刚汇了款给他",
+        "刚才卡里一万多被刷走了", "我的信用卡被盗刷了", "我卡里的钱已经被转走了"})
     void residentSayingMoneyWasSentIsMoneyMoved(String text) {
         assertTrue(categories(text).contains(Signal.MONEY_MOVED), text);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"我妈今天差点被骗了，有人冒充我要钱", "差点被骗了五千块", "我险些被骗了", "还好没被骗了钱"})
+    @ValueSource(strings = {"我妈今天差点被骗了，有人冒充我要钱", "差点被骗了五千块", "我险些被骗了", "还好没被骗了钱",
+        "我的卡差点被盗刷了"})
     void aNearMissIsNotMoneyMoved(String text) {
         assertFalse(categories(text).contains(Signal.MONEY_MOVED), text);
     }

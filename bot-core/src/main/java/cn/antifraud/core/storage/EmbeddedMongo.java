@@ -88,7 +88,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         // No background auto-commit: it could write half an operation; commits run between operations only.
         // Pages split at 4 KB, not compressed: a commit rewrites every page it touches, whole, so small pages keep
         // the file near the size of the data. LZF compression made it smaller still (9 KB per stored turn against
-        // about 15), but it was most of a commit's CPU and the turns' tail latency (docs/benchmarks.md); pages
+        // about 17), but it was most of a commit's CPU and the turns' tail latency (docs/benchmarks.md); pages
         // compressed by earlier versions are still read.
         MVStore mvStore = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
             .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).pageSplitSize(PAGE_SPLIT_BYTES).open();

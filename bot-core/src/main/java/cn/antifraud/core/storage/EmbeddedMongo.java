@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -93,36 +92,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore mvStore = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
             .autoCommitDisabled().autoCompactFillRate(TARGET_FILL_RATE).pageSplitSize(PAGE_SPLIT_BYTES).open();
         mvStore.setRetentionTime(RETENTION_MS);
-        // H2's own pipeline: a commit's pages are serialised and written by two threads of its own, after the
-        // commit has fixed which version of every map it carries. The setting starts them; the background
-        // writer it starts too would commit only after this delay (24 days without a commit), so it never does.
-        mvStore.setAutoCommitDelay(Integer.MAX_VALUE);
         H2Backend h2 = new TypedH2Backend(mvStore);
-        SerializedBackend backend = new SerializedBackend(h2, () -> startCommit(mvStore), COMMIT_SPACING_NANOS);
+        SerializedBackend backend = new SerializedBackend(h2, h2::commit, COMMIT_SPACING_NANOS);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress(host, port), 1, SERVER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
         return new EmbeddedMongo(mvStore, backend, server, uri);
-    }
-
-    /**
-     * Called with no operation in progress: fixes the commit at the current version of every map (cheap), hands
-     * its serialisation and writing to H2's threads, and returns what waits until it is in the file. Operations
-     * that run meanwhile change later versions only (H2's pages are copy-on-write), so they are not in this
-     * commit; the next one carries them. Serialising and writing the pages, most of a commit's cost, no longer
-     * holds every other operation.
-     */
-    private static Runnable startCommit(MVStore store) {
-        store.tryCommit();
-        if (store.hasUnsavedChanges()) {
-            // tryCommit found the store's own lock taken and did nothing: commit the plain way, written on return
-            store.commit();
-            return () -> { };
-        }
-        FileStore<?> file = store.getFileStore();
-        // H2's threads run their tasks in order: once an empty task has passed both, every commit before it is written
-        return () -> file.executeFileStoreOperation(() -> { });
     }
 
     public String connectionString() {

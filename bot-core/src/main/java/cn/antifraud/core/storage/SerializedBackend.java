@@ -22,8 +22,7 @@ import java.util.function.Supplier;
  * (claims, counters, sequence numbers). Serialising every operation gives the embedded store the same
  * guarantees at single-machine load. Durability is a group commit ({@link GroupCommit}): the writer waits
  * outside the lock, so other operations go on while a commit runs, and the writes they make share the next one.
- * A commit fixes what it carries under the lock, so the file never holds half an operation, and is written to
- * the file outside it (see {@link #SerializedBackend}). A reply is copied under the lock:
+ * Commits also run under the lock, so the file never holds half an operation. A reply is copied under the lock:
  * mongo-java-server's replies can share document objects with the store (a findAndModify's "after" document),
  * and the reply is encoded after the lock is released, when the next operation may already be changing them;
  * without the copy two concurrent {@code $inc} callers could both be told the same value.
@@ -40,19 +39,15 @@ final class SerializedBackend implements MongoBackend {
     private final GroupCommit durability;
 
     /**
-     * {@code commit} starts a commit of every write the delegate has applied: it is called under the operation
-     * lock, so what the commit carries is whole operations, and it returns what waits until that commit is in the
-     * file, which runs outside the lock (other operations go on meanwhile). At most once every
-     * {@code commitSpacingNanos} ({@link GroupCommit}).
+     * {@code commit} flushes the delegate's applied writes to disk; it is called under the operation lock, at most
+     * once every {@code commitSpacingNanos} ({@link GroupCommit}).
      */
-    SerializedBackend(MongoBackend delegate, Supplier<Runnable> commit, long commitSpacingNanos) {
+    SerializedBackend(MongoBackend delegate, Runnable commit, long commitSpacingNanos) {
         this.delegate = delegate;
         this.durability = new GroupCommit(() -> {
-            Runnable written;
             synchronized (lock) {
-                written = commit.get();
+                commit.run();
             }
-            written.run();
         }, commitSpacingNanos);
     }
 

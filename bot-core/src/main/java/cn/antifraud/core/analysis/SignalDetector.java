@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 
 /** Finds the knowledge base's signal phrases, and the resident saying money has moved or is moving. */
 public final class SignalDetector {
+    /** Words that say money almost moved but did not ("差点被骗了"): a match may not run through them nor follow them. */
+    private static final String NEAR_MISS_WORDS = "差点|差一点|险些|几乎";
     /** Package-private for the scan equivalence test. */
     static final Pattern MOVED = Pattern.compile(
-        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会|差点|差一点|险些|几乎)[^，。！？,.!?;；]){0,12}?"
+        "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会|"
+            + NEAR_MISS_WORDS + ")[^，。！？,.!?;；]){0,12}?"
             + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
             // taken rather than sent: 卡里的钱被刷走了, 我的卡被盗刷了
             + "|被(?:盗)?刷走了|被盗刷了|被转走了|被划走了"
@@ -141,8 +144,8 @@ public final class SignalDetector {
         return false;
     }
 
-    /** Words right before "被骗了" that say it did not happen: "差点被骗了" is a near miss, no money moved. */
-    private static final String[] NEAR_MISS = {"差点", "差一点", "险些", "几乎", "没有", "没", "未"};
+    /** Words right before "被骗了" that say it did not happen: the near misses, and a negation ("没被骗了钱"). */
+    private static final String[] NEAR_MISS = (NEAR_MISS_WORDS + "|没有|没|未").split("\\|");
 
     /** Whether the money-moved match at {@code start} follows a near-miss word ("差点被骗了五千"). */
     private static boolean nearMiss(String text, int start) {

@@ -29,13 +29,18 @@ public final class Styles {
      * innocent internet slang), hotline_dialogue (a call to 96110 or 110, both speakers), news_digest (an article,
      * news brief or post; a warning that quotes a scam is ordinary), comment_dm (comments and private messages on
      * video, shopping and second-hand platforms) and app_push (an app's push or system message, real or imitated).
+     * The ninth file's five: dialect_colloquial (written dialect and regional speech), work_im (workplace messages on
+     * 钉钉, 飞书, 企业微信), forwarded_with_question (a pasted message with the resident's own question around it),
+     * complaint_letter (a written complaint or report, first person; an ordinary one is a consumer dispute) and
+     * overseas_crossborder (Chinese abroad, remittances, consulates, 代购).
      */
     public static final Set<String> ALL = Set.of("sms", "chat", "call_script", "victim_first_person",
         "police_record", "formal_notice", "assistant_style", "placeholder_template", "chat_log", "forum_post",
         "asr_transcript", "slang_short", "screenshot_ocr", "official_real", "third_party_story", "long_script",
         "wechat_moments", "email", "elderly_retelling", "bilingual_mixed", "voice_note", "group_announcement",
         "question_to_bot", "llm_script", "masked_sms", "pasted_chat", "case_statement", "plain_ask",
-        "evasion_spelling", "hotline_dialogue", "news_digest", "comment_dm", "app_push");
+        "evasion_spelling", "hotline_dialogue", "news_digest", "comment_dm", "app_push",
+        "dialect_colloquial", "work_im", "forwarded_with_question", "complaint_letter", "overseas_crossborder");
 
     private Styles() {
     }

@@ -33,7 +33,7 @@ class KnowledgeBaseTest {
         kb.intents().forEach(s -> training.add(s.text()));
         kb.heldout().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
         kb.heldoutIntents().forEach(s -> assertTrue(!training.contains(s.text()), "held-out line in training: " + s.text()));
-        assertEquals(7, kb.blindHeldOut().size());
+        assertEquals(8, kb.blindHeldOut().size());
         kb.blindHeldOut().forEach(f -> f.lines().forEach(s -> assertTrue(!training.contains(s.text()),
             f.resource() + ": held-out line in training: " + s.text())));
     }

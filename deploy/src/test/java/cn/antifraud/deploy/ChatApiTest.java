@@ -98,6 +98,17 @@ class ChatApiTest {
     }
 
     @Test
+    void moneyTakenFromTheResidentsCardIsHighAndItsPhraseReadsWithoutPlaceholders() throws Exception {
+        HttpResponse<String> res = server.postJson("/api/classify", new JsonObject().put("text", "刚才卡里一万多被刷走了"));
+        assertEquals(200, res.statusCode());
+        JsonObject analysis = new JsonObject(res.body());
+        assertEquals("high", analysis.getString("risk"), res.body());
+        JsonObject signal = analysis.getJsonArray("signals").getJsonObject(0);
+        assertEquals("money_moved", signal.getString("category"));
+        assertEquals("刚才卡里……多被刷走了", signal.getString("phrase"));
+    }
+
+    @Test
     void classifyAnswersTheAnalysisAloneAndStoresNothing() throws Exception {
         HttpResponse<String> res = server.postJson("/api/classify", new JsonObject().put("text", "加我薇信 abc12345 做刷单兼职，日赚三百，先垫付"));
         assertEquals(200, res.statusCode());

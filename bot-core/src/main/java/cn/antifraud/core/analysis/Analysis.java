@@ -40,7 +40,7 @@ public record Analysis(String intent, double intentConfidence, String scamType, 
         }
         JsonArray sig = new JsonArray();
         for (Signal s : signals) {
-            sig.add(new JsonObject().put("category", s.category()).put("phrase", s.phrase()));
+            sig.add(new JsonObject().put("category", s.category()).put("phrase", s.shown()));
         }
         JsonObject json = new JsonObject()
             .put("intent", intent)

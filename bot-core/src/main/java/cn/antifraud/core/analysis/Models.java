@@ -2,6 +2,7 @@ package cn.antifraud.core.analysis;
 
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.LabeledText;
+import cn.antifraud.kb.Styles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,9 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      */
     public static final double DETECTION_CUTOFF = 0.55;
     /**
-     * Every n-th corpus line is a "verify" sample (a pasted message to check) for the intent model; 6 rather
-     * than 2 keeps that class from swamping the dialogue intents (cross-validated, docs/evaluation.md).
+     * Every n-th corpus line (victims' first-person accounts left out) is a "verify" sample (a pasted message to check)
+     * for the intent model; 6 rather than 2 keeps that class from swamping the dialogue intents (cross-validated,
+     * docs/evaluation.md).
      */
     static final int VERIFY_STRIDE = 6;
     /** Smallest heap that trains in two lanes (see {@link #train}); below it the trainings run one after the other. */
@@ -71,8 +73,12 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (LabeledText t : intents) {
             intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
         }
-        for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
-            intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
+        // a victim telling what happened to them ("我已经转了两千") is a report, not a message handed over to be checked:
+        // as "verify" samples, such lines taught the intent model to hear a resident's own loss as a question
+        for (int i = 0, n = 0; i < scam.size(); i++) {
+            if (!Styles.VICTIM_FIRST_PERSON.equals(styles.get(i)) && n++ % VERIFY_STRIDE == 0) {
+                intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
+            }
         }
         return new TrainingSets(scam, styles, typed, intent);
     }
@@ -198,7 +204,8 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
             md.update((TRAINING_VERSION + Detector.CONFIG + SCAM_CONFIG + INTENT_CONFIG + VERIFY_STRIDE).getBytes(StandardCharsets.UTF_8));
             for (List<LabeledText> list : inputs) {
                 for (LabeledText t : list) {
-                    md.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                    // the style too: it decides a line's calibration fold and whether it is a "verify" sample
+                    md.update((t.label() + "\t" + t.text() + "\t" + t.style() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(md.digest(), 0, 8);

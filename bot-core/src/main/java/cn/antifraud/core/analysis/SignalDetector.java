@@ -12,26 +12,28 @@ import java.util.regex.Pattern;
 
 /** Finds the knowledge base's signal phrases, and the resident saying money has moved or is moving. */
 public final class SignalDetector {
+    /** How the featurizer writes an amount into the text it hands over (see {@link Featurizer}). */
+    private static final String AMOUNT_PLACEHOLDER = "zzamount";
     /** Words that say money almost moved but did not ("差点被骗了"): a match may not run through them nor follow them. */
     private static final String NEAR_MISS_WORDS = "差点|差一点|险些|几乎";
     /** Package-private for the scan equivalence test. */
     static final Pattern MOVED = Pattern.compile(
         "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会|"
-            + NEAR_MISS_WORDS + ")[^，。！？,.!?;；]){0,12}?"
+            // an amount in the gap is one word, whatever the length of its placeholder ("卡里 zzamount 多被刷走了")
+            + NEAR_MISS_WORDS + ")(?: ?" + AMOUNT_PLACEHOLDER + " ?|[^，。！？,.!?;；])){0,12}?"
             + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
             // taken rather than sent: 卡里的钱被刷走了, 我的卡被盗刷了
             + "|被(?:盗)?刷走了|被盗刷了|被转走了|被划走了"
             + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
             + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了"
-            // amounts reach this text as the placeholder "zzamount" (see Featurizer)
-            + "|被?骗(?:走)?了?(?:我)?\\s*(?:zzamount|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
+            + "|被?骗(?:走)?了?(?:我)?\\s*(?:" + AMOUNT_PLACEHOLDER + "|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
     /** Every character a {@link #MOVED} match can begin with. */
     static final String MOVED_STARTS = "我已刚钱被骗转汇打";
     /**
      * The longest a {@link #MOVED} match can run up to its 了 or 去: 2 (我, 已经...) + 2 (已经, 都...) + 1 (给, 向...) + 12 (the
-     * lazy gap) + 3 (转账了, 转过去...) characters.
+     * lazy gap) + 5 (转账了, 被盗刷走了...) characters, an amount's placeholder and the spaces around it counting as none.
      */
-    private static final int MOVED_SPAN = 20;
+    private static final int MOVED_SPAN = 22;
     private static final Pattern MOVING = Pattern.compile("正在(?:转账|汇款|付款|转钱|打钱|操作转账)|(?:准备|马上|现在)(?:就)?(?:要)?(?:转账|汇款|转钱|打钱)");
 
     private static final String NEGATION_WORDS = "勿|不要|切莫|别|谨防|不会|严禁|不得|绝不|从不|不能|不可|防范|警惕|提防|拒绝";
@@ -112,11 +114,15 @@ public final class SignalDetector {
      * pattern at each one cost more than the rest of the signals.
      */
     static boolean mayBeginMoved(String text, int i) {
-        int end = Math.min(text.length(), i + MOVED_SPAN);
-        for (int j = i; j < end; j++) {
+        for (int j = i, counted = 0; j < text.length() && counted < MOVED_SPAN; j++) {
             char c = text.charAt(j);
             if (c == '了' || c == '去' || c == '骗' && j <= i + 1) {
                 return true;
+            }
+            if (c == 'z' && text.startsWith(AMOUNT_PLACEHOLDER, j)) {
+                j += AMOUNT_PLACEHOLDER.length() - 1;
+            } else if (c != ' ') {
+                counted++;
             }
         }
         return false;

@@ -77,7 +77,7 @@ public final class VerdictReplies {
     static List<String> phrases(Analysis a) {
         Set<String> out = new LinkedHashSet<>();
         for (Signal s : a.signals()) {
-            out.add("“" + s.phrase() + "”");
+            out.add("“" + s.shown() + "”");
         }
         return new ArrayList<>(out).subList(0, Math.min(6, out.size()));
     }

@@ -45,6 +45,12 @@ class RiskScorerTest {
     }
 
     @Test
+    void moneyTakenFromTheResidentsAccountIsHighWhateverTheModelSays() {
+        List<Signal> taken = List.of(new Signal(Signal.MONEY_MOVED, "我的信用卡被盗刷了"));
+        assertEquals(Risk.HIGH, scorer.score(false, 0.01, taken, List.of(), false));
+    }
+
+    @Test
     void aBareDetectionJustOverTheCutoffIsOnlyLow() {
         assertEquals(Risk.LOW, scorer.score(true, RiskScorer.BARE - 0.05, List.of(), List.of(), false));
         assertEquals(Risk.MEDIUM, scorer.score(true, RiskScorer.BARE, List.of(), List.of(), false));

@@ -135,7 +135,7 @@ class KnowledgeAdminTest {
         String paid = "我刚才已经给他转了五千块钱";
         server.chat(s, paid);
         // an answer to a report question the classifier would be unsure about, were it a message to check
-        String answer = "有个人让我帮他办点事，说给我好处费";
+        String answer = "他说帮他办点事有好处费";
         JsonObject answered = server.chat(s, answer).getJsonObject("analysis");
         assertTrue(answered.getDouble("confidence") < cn.antifraud.core.training.ReviewQueue.UNSURE_BELOW, answered.encode());
         String t = server.chat(null, "学习防骗知识").getString("sessionId");

@@ -9,8 +9,6 @@ import java.util.Set;
 public final class Styles {
     /** A line written before styles were tagged, or a sample made in memory. */
     public static final String UNTAGGED = "untagged";
-    /** A victim telling what happened, in the first person; see {@link #ALL}. */
-    public static final String VICTIM_FIRST_PERSON = "victim_first_person";
 
     /**
      * sms: a text message as received; chat: one instant-messaging message; call_script: what a caller says on

@@ -2,7 +2,6 @@ package cn.antifraud.core.analysis;
 
 import cn.antifraud.kb.KnowledgeBase;
 import cn.antifraud.kb.LabeledText;
-import cn.antifraud.kb.Styles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
      */
     public static final double DETECTION_CUTOFF = 0.55;
     /**
-     * Every n-th corpus line (victims' first-person accounts left out) is a "verify" sample (a pasted message to check)
+     * Every n-th corpus line (those saying money has moved left out) is a "verify" sample (a pasted message to check)
      * for the intent model; 6 rather than 2 keeps that class from swamping the dialogue intents (cross-validated,
      * docs/evaluation.md).
      */
@@ -61,8 +60,11 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         List<TextClassifier.Sample> scam = new ArrayList<>(corpus.size());
         List<TextClassifier.Sample> typed = new ArrayList<>(corpus.size());
         List<String> styles = new ArrayList<>(corpus.size());
+        List<Boolean> statesMoneyMoved = new ArrayList<>(corpus.size());
         for (LabeledText t : corpus) {
-            TextClassifier.Sample s = new TextClassifier.Sample(t.label(), featurizer.tokens(t.text()));
+            Featurizer.Prepared p = featurizer.prepare(t.text());
+            TextClassifier.Sample s = new TextClassifier.Sample(t.label(), p.tokens());
+            statesMoneyMoved.add(SignalDetector.MOVED.matcher(p.folded()).find());
             scam.add(s);
             styles.add(t.style());
             if (!t.label().equals(KnowledgeBase.NONE)) {
@@ -73,10 +75,10 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
         for (LabeledText t : intents) {
             intent.add(new TextClassifier.Sample(t.label(), featurizer.tokens(t.text())));
         }
-        // a victim telling what happened to them ("我已经转了两千") is a report, not a message handed over to be checked:
-        // as "verify" samples, such lines taught the intent model to hear a resident's own loss as a question
-        for (int i = 0, n = 0; i < scam.size(); i++) {
-            if (!Styles.VICTIM_FIRST_PERSON.equals(styles.get(i)) && n++ % VERIFY_STRIDE == 0) {
+        // a line that says money has moved ("我已经转了两千") is what the money_sent intent means, not a message handed
+        // over to be checked: as "verify" samples, such lines taught the intent model to hear a resident's loss as a question
+        for (int i = 0; i < scam.size(); i += VERIFY_STRIDE) {
+            if (!statesMoneyMoved.get(i)) {
                 intent.add(new TextClassifier.Sample(KnowledgeBase.VERIFY_INTENT, scam.get(i).tokens()));
             }
         }
@@ -194,7 +196,7 @@ public record Models(Detector detector, TypeModel scamType, TextClassifier inten
 
     /** The classes whose code decides what is learned from the tokens (see {@link #cacheKey}). */
     private static final List<Class<?>> TRAINING_CODE = List.of(Models.class, Detector.class, TypeModel.class, NaiveBayes.class,
-        Platt.class, TextClassifier.class, CacheFriendlyQnTrainer.class, FraudFeatures.class);
+        Platt.class, TextClassifier.class, CacheFriendlyQnTrainer.class, FraudFeatures.class, SignalDetector.class);
 
     /** Identifies a model by everything it is trained from: samples, folds and dictionary, training settings. */
     @SafeVarargs

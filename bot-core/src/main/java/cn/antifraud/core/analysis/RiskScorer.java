@@ -2,7 +2,6 @@ package cn.antifraud.core.analysis;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,8 +12,6 @@ import java.util.stream.Collectors;
  */
 public final class RiskScorer {
     private static final Set<String> STRONG = Set.of("transfer", "fee_first", "screen_share", "secrecy", "credentials");
-    /** A money-moved phrase that says the money was taken, not sent (see {@link SignalDetector#MOVED}). */
-    private static final Pattern TAKEN = Pattern.compile("被(?:盗刷|盗?刷走|转走|划走)");
     /** Calibrated P(scam) from which a detected scam with a strong signal or a contact is high. */
     static final double SURE = 0.9;
     /**
@@ -58,7 +55,7 @@ public final class RiskScorer {
         boolean saysScammed = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && s.phrase().contains("骗"));
         // "我的卡被盗刷了", "卡里一万多被转走了": money taken from the resident's own account, by whatever means; a
         // stop-payment is what helps, so it is high even when the message reads like nothing else the models know
-        boolean taken = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && TAKEN.matcher(s.phrase()).find());
+        boolean taken = signals.stream().anyMatch(s -> s.category().equals(Signal.MONEY_MOVED) && SignalDetector.TAKEN.matcher(s.phrase()).find());
 
         // money that moved is high when something says it went to a scammer (the model, a known-bad contact, the
         // resident's own 「被骗了」); a transfer told with no sign of a scam at all (rent to a landlord, a red envelope

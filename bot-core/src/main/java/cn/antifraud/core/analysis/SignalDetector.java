@@ -16,6 +16,10 @@ public final class SignalDetector {
     private static final String AMOUNT_PLACEHOLDER = "zzamount";
     /** Words that say money almost moved but did not ("差点被骗了"): a match may not run through them nor follow them. */
     private static final String NEAR_MISS_WORDS = "差点|差一点|险些|几乎";
+    /** Money taken from the resident's account rather than sent by them: 被盗刷了, 被(盗)刷走了, 被转走了, 被划走了. */
+    private static final String TAKEN_WORDS = "被(?:盗刷|盗?刷走|转走|划走)了";
+    /** Whether a {@link Signal#MONEY_MOVED} phrase says the money was taken (see {@link RiskScorer}). */
+    static final Pattern TAKEN = Pattern.compile(TAKEN_WORDS);
     /** Package-private for the scan equivalence test. */
     static final Pattern MOVED = Pattern.compile(
         "(?:我|已经|刚刚|刚才|刚|已)(?:已经|刚刚|刚才|刚|都|也)?(?:给|向|往|帮|按|照)?(?:(?!准备|正在|马上|要|想|打算|让|叫|不|没|别|会|"
@@ -23,7 +27,7 @@ public final class SignalDetector {
             + NEAR_MISS_WORDS + ")(?: ?" + AMOUNT_PLACEHOLDER + " ?|[^，。！？,.!?;；])){0,12}?"
             + "(?:转账了|转了|汇了|转过去|打过去|汇过去|转出去|付款了|汇款了|垫付了|充值了|被骗了"
             // taken rather than sent: 卡里的钱被刷走了, 我的卡被盗刷了
-            + "|被(?:盗)?刷走了|被盗刷了|被转走了|被划走了"
+            + "|" + TAKEN_WORDS
             + "|(?:打了|付了|充了|交了)(?=[\\d一二两三四五六七八九十百千万几]|.{0,3}(?:钱|元|块|保证金|手续费|费)))"
             + "|钱(?:已经|都)?(?:转|打|汇|付)(?:过去|出去|走)了"
             + "|被?骗(?:走)?了?(?:我)?\\s*(?:" + AMOUNT_PLACEHOLDER + "|[\\d一二两三四五六七八九十百千万])|(?:转|汇|打)(?:到|给|进)了");
